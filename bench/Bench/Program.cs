@@ -1,1 +1,13 @@
-Console.Error.WriteLine("placeholder");
+// Benchmarks print figures and ratios against references measured in the same run.
+// Usage: dotnet run -c Release --project bench/Bench -- <decoder|features|inference> [options]
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+{
+    // One line per benchmark; each lives in its own folder.
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: bench <{string.Join('|', benchmarks.Keys)}> [options]");
+    return 2;
+}
+return run(args[1..]);

@@ -1,1 +1,8 @@
-Console.Error.WriteLine("placeholder");
+using System.CommandLine;
+using GenreOrleans.Cli.Commands;
+
+var root = new RootCommand("GenreOrleans: which electronic music genres a track belongs to.");
+// One line per command; each command lives in its own file under Commands/.
+root.Subcommands.Add(VersionCommand.Create());
+
+return await root.Parse(args).InvokeAsync();
