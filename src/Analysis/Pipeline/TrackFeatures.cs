@@ -1,0 +1,16 @@
+using GenreOrleans.Analysis.Results;
+using GenreOrleans.Dsp.Features;
+
+namespace GenreOrleans.Analysis.Pipeline;
+
+/// <summary>
+/// What the Extracting stage produced: the log-mel, the track summary, the model windows (with
+/// the frame each starts at, for the timeline) and the model-independent readings (tempo, key).
+/// </summary>
+public sealed record TrackFeatures(
+    FeatureMatrix Mel,
+    float[] Summary,
+    WindowBatch Windows,
+    IReadOnlyList<int> WindowStarts,
+    TempoEstimate Tempo,
+    KeyEstimate Key);

@@ -1,0 +1,30 @@
+namespace GenreOrleans.Training.Training;
+
+/// <summary>Hyper-parameters of one training run (recorded in model.json).</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 40;
+
+    /// <summary>Windows drawn per genre per epoch (class balancing: every genre is seen equally often).</summary>
+    public int WindowsPerGenre { get; init; } = 12;
+
+    public int BatchSize { get; init; } = 32;
+
+    public double LearningRate { get; init; } = 2e-3;
+
+    public double WeightDecay { get; init; } = 1e-4;
+
+    public double LabelSmoothing { get; init; } = 0.1;
+
+    /// <summary>Weight of the family negative log-likelihood (on summed genre probabilities) next to the genre loss.</summary>
+    public double FamilyLossWeight { get; init; } = 0.5;
+
+    /// <summary>Stop when the validation score has not improved for this many epochs.</summary>
+    public int Patience { get; init; } = 8;
+
+    public bool Augment { get; init; } = true;
+
+    public int Seed { get; init; } = 20251125;
+
+    public int Threads { get; init; } = 2;
+}
