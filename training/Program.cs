@@ -1,5 +1,9 @@
 using System.CommandLine;
+using GenreOrleans.Training;
 using GenreOrleans.Training.Commands;
+
+// Idle OpenMP threads must sleep, not spin: the machine is shared (set before torch loads).
+NativeEnvironment.SetIfUnset("OMP_WAIT_POLICY", "PASSIVE");
 
 var root = new RootCommand("GenreOrleans training: train, evaluate and cross-validate the genre model.");
 root.Subcommands.Add(TrainCommand.Create());

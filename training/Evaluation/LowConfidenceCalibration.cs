@@ -1,26 +1,28 @@
 namespace GenreOrleans.Training.Evaluation;
 
 /// <summary>
-/// Picks the low-confidence threshold on validation clips: the largest top-family probability
-/// τ such that the clips below τ (at least three of them) get their family right at most half
-/// the time. Below τ the model is closer to guessing than to knowing, so the result is flagged.
+/// Picks the low-confidence threshold on validation clips: the top-family probability τ that
+/// best separates wrong answers from right ones, i.e. maximises (wrong − right) among the
+/// clips below τ. Below τ the model is more often wrong than right, so the result is flagged;
+/// a model that is never net-wrong at the bottom gets τ = 0 (nothing flagged).
 /// </summary>
 public static class LowConfidenceCalibration
 {
-    public static double Threshold(IReadOnlyList<ClipPrediction> predictions, double maxAccuracy = 0.5, int minClips = 3)
+    public static double Threshold(IReadOnlyList<ClipPrediction> predictions)
     {
         var ranked = predictions
             .Select(p => (Confidence: p.Families.Max(), Correct: EvaluationMetrics.ArgMax(p.Families) == p.TrueFamily))
             .OrderBy(p => p.Confidence)
             .ToList();
         var threshold = 0.0;
-        var correct = 0;
+        int balance = 0, best = 0;
         for (var k = 1; k <= ranked.Count; k++)
         {
-            correct += ranked[k - 1].Correct ? 1 : 0;
-            if (k >= minClips && (double)correct / k <= maxAccuracy)
+            balance += ranked[k - 1].Correct ? -1 : 1;
+            if (balance > best)
             {
-                threshold = k < ranked.Count ? (ranked[k - 1].Confidence + ranked[k].Confidence) / 2 : ranked[k - 1].Confidence;
+                best = balance;
+                threshold = k < ranked.Count ? (ranked[k - 1].Confidence + ranked[k].Confidence) / 2 : ranked[k - 1].Confidence + 1e-9;
             }
         }
         return threshold;

@@ -50,7 +50,7 @@ public static class ModelCardWriter
         Line($"Family confusion matrix: [{ModelExporter.ConfusionFile}]({ModelExporter.ConfusionFile}).");
         Line();
         Line($"Low-confidence flag: top family probability below {F(report.LowConfidenceThreshold)} " +
-             $"(calibrated on validation: clips below it got their family right at most half the time). " +
+             $"(calibrated on validation: the threshold that maximises wrong minus right family answers among the clips below it). " +
              $"It flags {F(report.LowConfidenceFlaggedShare)} of the validation clips; family accuracy on the rest is {F(report.FamilyAccuracyUnflagged)}.");
         Line();
         Line("## Training");

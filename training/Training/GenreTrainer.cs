@@ -106,6 +106,8 @@ public sealed class GenreTrainer
                 optimizer.step();
                 lossSum += loss.item<float>();
                 batches++;
+                if (epoch == 1 && batches == 5)
+                    _log($"  first 5 batches of {count} windows: {epochClock.Elapsed.TotalSeconds:F1} s");
             }
 
             network.eval();

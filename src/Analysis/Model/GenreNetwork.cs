@@ -7,8 +7,8 @@ namespace GenreOrleans.Analysis.Model;
 
 /// <summary>
 /// The genre model: a standardised log-mel window [B, 1, mel, frames] goes through three
-/// conv + batch-norm + ReLU + max-pool blocks (the first pools 4x along frequency to keep the
-/// later convolutions cheap on CPU), the remaining frequency rows of each time step are
+/// conv + batch-norm + ReLU + max-pool blocks (the first convolution strides 2x2 and the first
+/// pool halves again, so the later convolutions stay cheap on a 2-core CPU), the remaining frequency rows of each time step are
 /// projected to a frame embedding, a bidirectional GRU runs over time and its outputs are mean-
 /// and max-pooled. A small branch embeds the track's standardised summary features. The genre
 /// head sees both; the family distribution is the sum of genre probabilities per family
@@ -35,15 +35,15 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
     public GenreNetwork(NetworkOptions options) : base(nameof(GenreNetwork))
     {
         Options = options;
-        conv1 = Conv2d(1, options.ConvChannels1, 3, padding: 1);
+        conv1 = Conv2d(1, options.ConvChannels1, 3, stride: 2, padding: 1);
         norm1 = BatchNorm2d(options.ConvChannels1);
-        pool1 = MaxPool2d(new long[] { 4, 2 });
+        pool1 = MaxPool2d(new long[] { 2, 2 });
         conv2 = Conv2d(options.ConvChannels1, options.ConvChannels2, 3, padding: 1);
         norm2 = BatchNorm2d(options.ConvChannels2);
         pool2 = MaxPool2d(new long[] { 2, 2 });
         conv3 = Conv2d(options.ConvChannels2, options.ConvChannels3, 3, padding: 1);
         norm3 = BatchNorm2d(options.ConvChannels3);
-        pool3 = MaxPool2d(new long[] { 2, 2 });
+        pool3 = MaxPool2d(new long[] { 2, 1 });
         FrequencyRows = options.MelBands / 16;
         frameProjection = Linear(options.ConvChannels3 * FrequencyRows, options.FrameEmbedding);
         gru = GRU(options.FrameEmbedding, options.GruHidden, batchFirst: true, bidirectional: true);
