@@ -22,6 +22,9 @@ internal sealed class Layer3FrameDecoder
     private readonly float[] _subbandSamples = new float[18 * 32];
     private readonly float[] _stereoScratch = new float[1152 * 2];
     private readonly int[] _counts = new int[2];
+    private readonly bool _isoLsfIntensity;
+
+    public Layer3FrameDecoder(Mp3DecoderOptions options) => _isoLsfIntensity = !options.Mpg123LsfIntensity;
 
     /// <summary>Granules (of one channel) that could not be decoded because their main data began before the stream did.</summary>
     public int MissingReservoirGranules { get; private set; }
@@ -93,7 +96,7 @@ internal sealed class Layer3FrameDecoder
             if (channels == 2 && (midSide || intensity))
             {
                 var count = StereoProcessor.Process(_spectrum[0], _spectrum[1], _counts[0], _counts[1], midSide, intensity,
-                    _side.Granules[gr * 2 + 1], _scalefactors[1], sampleRateIndex, header.IsLsf);
+                    _side.Granules[gr * 2 + 1], _scalefactors[1], sampleRateIndex, header.IsLsf, _isoLsfIntensity);
                 _counts[0] = _counts[1] = count;
             }
 

@@ -14,7 +14,7 @@ public sealed class Mp3Decoder : IAudioDecoder
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly Mp3FrameReader _frames;
-    private readonly Layer3FrameDecoder _decoder = new();
+    private readonly Layer3FrameDecoder _decoder;
     private readonly float[] _pcm = new float[1152 * 2];
     private readonly int _channels;
     private readonly long _skipStart;
@@ -25,8 +25,9 @@ public sealed class Mp3Decoder : IAudioDecoder
     private bool _pendingFirstFrame;
     private bool _finished;
 
-    public Mp3Decoder(Stream stream, bool leaveOpen = false)
+    public Mp3Decoder(Stream stream, bool leaveOpen = false, Mp3DecoderOptions? options = null)
     {
+        _decoder = new Layer3FrameDecoder(options ?? Mp3DecoderOptions.Default);
         _stream = stream;
         _leaveOpen = leaveOpen;
         _frames = new Mp3FrameReader(stream);

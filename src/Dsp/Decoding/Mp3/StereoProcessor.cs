@@ -31,9 +31,14 @@ internal static class StereoProcessor
     }
 
     /// <returns>The new number of possibly non-zero lines, the same for both channels.</returns>
+    /// <param name="isoLsfIllegalPositions">
+    /// MPEG-2 LSF: true treats the largest value of each band's scale factor field as "not intensity coded", as
+    /// 13818-3 2.4.3.2 says; false uses 7 for every band, as mpg123 (and decoders derived from it) do.
+    /// </param>
     public static int Process(Span<float> left, Span<float> right, int leftCount, int rightCount, bool midSide, bool intensity,
-        in GranuleChannelInfo rightInfo, ScaleFactors rightScalefactors, int sampleRateIndex, bool lsf)
+        in GranuleChannelInfo rightInfo, ScaleFactors rightScalefactors, int sampleRateIndex, bool lsf, bool isoLsfIllegalPositions)
     {
+        var isoIllegal = lsf && isoLsfIllegalPositions;
         var count = Math.Max(leftCount, rightCount);
         if (!intensity)
         {
@@ -59,7 +64,7 @@ internal static class StereoProcessor
             for (var band = firstIntensity; band < 22; band++)
             {
                 var position = rightScalefactors.Long[Math.Min(band, 20)];
-                var illegal = lsf ? rightScalefactors.LongMax[Math.Min(band, 20)] : 7;
+                var illegal = isoIllegal ? rightScalefactors.LongMax[Math.Min(band, 20)] : 7;
                 ApplyBand(left, right, longBands[band], longBands[band + 1], position, illegal, midSide, lsf, rightScalefactors.IntensityScale);
             }
             return count;
@@ -110,7 +115,7 @@ internal static class StereoProcessor
             for (var band = firstIntensityLong; band < mixedLongBands; band++)
             {
                 ApplyBand(left, right, longBands[band], longBands[band + 1], rightScalefactors.Long[band],
-                    lsf ? rightScalefactors.LongMax[band] : 7, midSide, lsf, rightScalefactors.IntensityScale);
+                    isoIllegal ? rightScalefactors.LongMax[band] : 7, midSide, lsf, rightScalefactors.IntensityScale);
             }
         }
 
@@ -129,7 +134,7 @@ internal static class StereoProcessor
                 }
                 var index = Math.Min(sfb, 11) * 3 + w;
                 ApplyBand(left, right, from, from + width, rightScalefactors.Short[index],
-                    lsf ? rightScalefactors.ShortMax[index] : 7, midSide, lsf, rightScalefactors.IntensityScale);
+                    isoIllegal ? rightScalefactors.ShortMax[index] : 7, midSide, lsf, rightScalefactors.IntensityScale);
             }
         }
         return count;
