@@ -9,4 +9,5 @@ var root = new RootCommand("GenreOrleans training: train, evaluate and cross-val
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(CrossValidateCommand.Create());
+root.Subcommands.Add(FeaturesCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -14,6 +14,10 @@ namespace GenreOrleans.Training.Data;
 public sealed class FeatureCache
 {
     private const int Magic = 0x4C454D47; // "GMEL"
+
+    // Bumped when the decoding path changes without changing the feature definition
+    // (2: our own MP3 decoder instead of the ffmpeg fallback).
+    private const int CacheEpoch = 2;
     private readonly string _directory;
 
     public FeatureCache(string directory)
@@ -73,7 +77,7 @@ public sealed class FeatureCache
     private static string Key(ClipRecord clip)
     {
         var info = new FileInfo(clip.Path);
-        var text = $"{clip.RelativePath}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{FeatureVersion}";
+        var text = $"{clip.RelativePath}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{FeatureVersion}|{CacheEpoch}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 
