@@ -14,6 +14,9 @@ public static class WebHosting
     public static WebApplicationBuilder AddGenreWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Serve wwwroot from the build output's manifest in every environment (not only Development),
+        // so that `dotnet run -c Release` and running the built dll work as well as a published copy.
+        builder.WebHost.UseStaticWebAssets();
         services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
 
@@ -55,14 +58,14 @@ public static class WebHosting
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/Error"));
         app.UseSerilogRequestLogging();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapTrackEndpoints();
-        app.MapRazorPages();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 
