@@ -44,7 +44,7 @@ public static class TrackEndpoints
             return Problem(rejected);
 
         var upload = outcome.Upload!;
-        var (snapshot, queueRejection) = await tracks.SubmitAsync(upload, OwnerCookie.Read(context), context.RequestAborted);
+        var (snapshot, queueRejection) = await tracks.SubmitAsync(upload, OwnerCookie.Read(context));
         if (queueRejection is not null)
             return Problem(queueRejection);
 

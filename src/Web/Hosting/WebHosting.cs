@@ -1,3 +1,4 @@
+using GenreOrleans.Grains.Hosting;
 using GenreOrleans.Web.Api;
 using GenreOrleans.Web.Storage;
 using GenreOrleans.Web.Tracks;
@@ -17,7 +18,7 @@ public static class WebHosting
         // Serve wwwroot from the build output's manifest in every environment (not only Development),
         // so that `dotnet run -c Release` and running the built dll work as well as a published copy.
         builder.WebHost.UseStaticWebAssets();
-        services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
+        services.Configure<StorageOptions>(storage => StorageOptions.Bind(storage, builder.Configuration));
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
 
         var uploadLimits = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
@@ -34,7 +35,7 @@ public static class WebHosting
                     rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
         });
 
-        builder.AddOrleans();
+        builder.AddGenreOrleans();
 
         services.AddSingleton<AudioSniffer>();
         services.AddSingleton<UploadReceiver>();

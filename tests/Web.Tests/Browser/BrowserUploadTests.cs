@@ -58,6 +58,8 @@ public sealed class BrowserUploadTests(ChromiumBrowser chromium, LiveSite site)
     {
         var clip = DatasetClips.RequireClip();
         TestModel.RequireModel();
+        _ = site.Address;
+        site.RequireTrackPipeline();
         var page = await OpenHomeAsync();
 
         await page.SetInputFilesAsync("#upload-file", clip);
@@ -80,6 +82,8 @@ public sealed class BrowserUploadTests(ChromiumBrowser chromium, LiveSite site)
     {
         var clip = DatasetClips.RequireClip();
         TestModel.RequireModel();
+        _ = site.Address;
+        site.RequireTrackPipeline();
         var page = await OpenHomeAsync(width: 390, height: 844);
 
         await page.SetInputFilesAsync("#upload-file", clip);

@@ -12,6 +12,7 @@ public sealed class RealTrackTests(GenreWebFactory factory) : IClassFixture<Genr
     {
         var clip = DatasetClips.RequireClip();
         TestModel.RequireModel();
+        factory.RequireTrackPipeline();
         using var client = factory.CreateClient();
 
         var id = await TrackApi.UploadAsync(client, await File.ReadAllBytesAsync(clip), Path.GetFileName(clip));
