@@ -58,7 +58,8 @@ public static class ModelCardWriter
              $"{run.Elapsed.TotalMinutes:F1} min on {options.Threads} CPU threads.");
         Line($"- Adam (lr {options.LearningRate}, cosine decay, weight decay {options.WeightDecay}), cross-entropy with label smoothing " +
              $"{options.LabelSmoothing} plus {options.FamilyLossWeight} x family NLL, {options.WindowsPerGenre} random crops per genre per epoch " +
-             $"(class balanced), batch {options.BatchSize}, seed {options.Seed}.");
+             $"(class balanced), batch {options.BatchSize}, seed {options.Seed}; the summary input is zeroed for {options.SummaryDropout:P0} " +
+             $"of training windows and noised (σ {options.SummaryNoise}) for the rest, so clips cannot be recognised by it.");
         Line(options.Augment
             ? "- Augmentation: gain ±6 dB, random EQ tilt and bump, band limit 5.5–11 kHz (p 0.3), compression of band dynamics (p 0.3), time and frequency masks (p 0.5)."
             : "- No augmentation.");

@@ -86,7 +86,12 @@ public sealed class GenreTrainer
                     if (_options.Augment)
                         augmenter.Apply(window, rawSummary, bands, frames);
                     melScaler.TransformRows(window, window, frames);
-                    summaryScaler.TransformInto(rawSummary, summary.AsSpan(b * summaryLength, summaryLength));
+                    var windowSummary = summary.AsSpan(b * summaryLength, summaryLength);
+                    summaryScaler.TransformInto(rawSummary, windowSummary);
+                    if (random.NextDouble() < _options.SummaryDropout)
+                        windowSummary.Clear();
+                    else if (_options.SummaryNoise > 0)
+                        AddNoise(windowSummary, random, _options.SummaryNoise);
                     targets[b] = clip.Genre;
                     familyTargets[b] = _labels.FamilyOfGenre[clip.Genre];
                 }
@@ -171,6 +176,16 @@ public sealed class GenreTrainer
             deviation[b] = (float)Math.Sqrt(Math.Max(1e-6, square[b] / frames - mu * mu));
         }
         return new FeatureScaler(mean, deviation);
+    }
+
+    private static void AddNoise(Span<float> values, Random random, double deviation)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            // Box-Muller: one standard normal per value.
+            var u = 1.0 - random.NextDouble();
+            values[i] += (float)(deviation * Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble()));
+        }
     }
 
     private static void DisposeAll(Dictionary<string, Tensor>? tensors)

@@ -24,6 +24,16 @@ public sealed record TrainingOptions
 
     public bool Augment { get; init; } = true;
 
+    /// <summary>
+    /// Probability that a training window sees no summary (its standardised summary zeroed). The
+    /// summary is one vector per clip, so without this the network can recognise training clips
+    /// by it instead of learning from the spectrogram; 1 trains without the summary branch's input.
+    /// </summary>
+    public double SummaryDropout { get; init; } = 0.5;
+
+    /// <summary>Standard deviation of Gaussian noise added to the standardised summary in training.</summary>
+    public double SummaryNoise { get; init; } = 0.3;
+
     public int Seed { get; init; } = 20251125;
 
     /// <summary>
