@@ -1,0 +1,148 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace GenreOrleans.Dsp.Resampling;
+
+/// <summary>
+/// Band-limited sample-rate conversion by a Kaiser-windowed sinc, evaluated as a polyphase filter
+/// (rate ratio L/M in lowest terms). The filter is linear-phase and its delay is compensated, so output
+/// sample n lies at exactly n/outputRate seconds, as with soxr or librosa. Tables are built once per instance.
+/// </summary>
+public sealed class Resampler
+{
+    private readonly int _up;     // L
+    private readonly int _down;   // M
+    private readonly int _taps;   // K, taps per phase (even)
+    private readonly int _phases; // rows in the table
+    private readonly bool _exact; // one row per phase L, or interpolated between rows
+    private readonly float[] _table;
+
+    public Resampler(int inputRate, int outputRate, ResamplerOptions? options = null)
+    {
+        if (inputRate <= 0 || outputRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(inputRate), "sample rates must be positive");
+        options ??= ResamplerOptions.HighQuality;
+        InputRate = inputRate;
+        OutputRate = outputRate;
+        var gcd = Gcd(inputRate, outputRate);
+        _up = outputRate / gcd;
+        _down = inputRate / gcd;
+
+        // Cut off in the middle of the transition band below the lower Nyquist frequency.
+        var nyquist = Math.Min(inputRate, outputRate) / 2.0;
+        var transition = nyquist * (1 - options.PassbandEnd) / inputRate;   // cycles per input sample
+        var cutoff = nyquist * (1 + options.PassbandEnd) / 2 / inputRate;
+        var attenuation = options.StopbandAttenuationDb;
+        // Kaiser's design formulas (Oppenheim & Schafer 7.6): beta from the attenuation, length from the transition width.
+        var beta = attenuation > 50 ? 0.1102 * (attenuation - 8.7) : 0.5842 * Math.Pow(attenuation - 21, 0.4) + 0.07886 * (attenuation - 21);
+        var length = (attenuation - 7.95) / (14.36 * transition);
+        _taps = 2 * (int)Math.Ceiling(length / 2);
+        var halfWidth = _taps / 2.0;
+
+        _exact = _up <= options.MaxExactPhases;
+        _phases = _exact ? _up : options.MaxExactPhases;
+        var rows = _exact ? _phases : _phases + 1;
+        _table = new float[rows * _taps];
+        var i0 = BesselI0(beta);
+        for (var p = 0; p < rows; p++)
+        {
+            var fraction = (double)p / _phases;
+            for (var j = 0; j < _taps; j++)
+            {
+                // Tap j multiplies x[i - K/2 + 1 + j]; its distance from the output instant i + fraction:
+                var t = j - (_taps / 2 - 1) - fraction;
+                var window = Math.Abs(t) >= halfWidth ? 0 : BesselI0(beta * Math.Sqrt(1 - t * t / (halfWidth * halfWidth))) / i0;
+                _table[p * _taps + j] = (float)(2 * cutoff * Sinc(2 * cutoff * t) * window);
+            }
+        }
+    }
+
+    public int InputRate { get; }
+    public int OutputRate { get; }
+
+    /// <summary>Taps of each polyphase filter (input samples that contribute to one output sample).</summary>
+    public int TapsPerPhase => _taps;
+
+    /// <summary>Output length for an input of <paramref name="inputLength"/> samples: ceil(n * out / in).</summary>
+    public long OutputLength(long inputLength) => (inputLength * _up + _down - 1) / _down;
+
+    /// <summary>Resamples a whole signal; the signal is taken as zero outside the span.</summary>
+    public float[] Process(ReadOnlySpan<float> input)
+    {
+        var outputLength = OutputLength(input.Length);
+        if (outputLength > Array.MaxLength)
+            throw new ArgumentException("the resampled signal would be too long for one array", nameof(input));
+        var output = new float[outputLength];
+        if (_up == 1 && _down == 1)
+        {
+            input.CopyTo(output);
+            return output;
+        }
+
+        // Zero padding on both sides lets every dot product run over a contiguous slice.
+        var lead = _taps / 2 - 1;
+        var padded = new float[input.Length + _taps + 1];
+        input.CopyTo(padded.AsSpan(lead + 1));
+        var table = _table.AsSpan();
+        for (long n = 0; n < output.Length; n++)
+        {
+            var position = n * _down;
+            var i = (int)(position / _up);
+            var remainder = (int)(position % _up);
+            // x[i - K/2 + 1] sits at padded[i - K/2 + 1 + lead + 1] = padded[i + 1].
+            var window = padded.AsSpan(i + 1, _taps);
+            if (_exact)
+            {
+                output[n] = Dot(window, table.Slice(remainder * _taps, _taps));
+            }
+            else
+            {
+                var scaled = (double)remainder / _up * _phases;
+                var row = (int)scaled;
+                var weight = (float)(scaled - row);
+                var a = Dot(window, table.Slice(row * _taps, _taps));
+                var b = Dot(window, table.Slice((row + 1) * _taps, _taps));
+                output[n] = a + (b - a) * weight;
+            }
+        }
+        return output;
+    }
+
+    /// <summary>Convenience for a one-off conversion.</summary>
+    public static float[] Resample(ReadOnlySpan<float> input, int inputRate, int outputRate) =>
+        new Resampler(inputRate, outputRate).Process(input);
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+        for (var k = 0; k < va.Length; k++)
+            sum += va[k] * vb[k];
+        var total = Vector.Sum(sum);
+        for (var k = va.Length * Vector<float>.Count; k < a.Length; k++)
+            total += a[k] * b[k];
+        return total;
+    }
+
+    private static double Sinc(double x) => x == 0 ? 1 : Math.Sin(Math.PI * x) / (Math.PI * x);
+
+    /// <summary>Modified Bessel function of the first kind, order 0, by its power series.</summary>
+    private static double BesselI0(double x)
+    {
+        double sum = 1, term = 1, half = x / 2;
+        for (var k = 1; k < 200 && term > sum * 1e-17; k++)
+        {
+            term *= half / k * (half / k);
+            sum += term;
+        }
+        return sum;
+    }
+
+    private static int Gcd(int a, int b)
+    {
+        while (b != 0)
+            (a, b) = (b, a % b);
+        return a;
+    }
+}

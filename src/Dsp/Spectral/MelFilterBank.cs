@@ -1,0 +1,83 @@
+namespace GenreOrleans.Dsp.Spectral;
+
+/// <summary>
+/// Triangular mel filters with Slaney's area normalisation, identical to
+/// <c>librosa.filters.mel(sr, n_fft, n_mels, fmin=0, fmax=sr/2, htk=False, norm='slaney')</c>
+/// (weights computed in double, stored as float32 like librosa). Each filter is kept as its
+/// non-zero run of bins, so applying the bank costs about two multiplies per FFT bin.
+/// </summary>
+public sealed class MelFilterBank
+{
+    private readonly int[] _start;
+    private readonly float[][] _weights;
+
+    public MelFilterBank(double sampleRate = 22050, int fftSize = 2048, int bandCount = 128,
+        double minHz = 0.0, double? maxHz = null)
+    {
+        var fmax = maxHz ?? sampleRate / 2;
+        BandCount = bandCount;
+        BinCount = fftSize / 2 + 1;
+        var fftFreqs = FftFrequencies.Of(fftSize, sampleRate);
+
+        // Band edges: n_mels + 2 points uniformly spaced on the mel scale (numpy.linspace).
+        var minMel = MelScale.HzToMel(minHz);
+        var maxMel = MelScale.HzToMel(fmax);
+        var edges = new double[bandCount + 2];
+        var step = (maxMel - minMel) / (bandCount + 1);
+        for (var i = 0; i < edges.Length; i++)
+            edges[i] = MelScale.MelToHz(i * step + minMel);
+        edges[^1] = MelScale.MelToHz(maxMel);
+        CentreFrequencies = edges[1..^1];
+
+        _start = new int[bandCount];
+        _weights = new float[bandCount][];
+        var row = new float[BinCount];
+        for (var m = 0; m < bandCount; m++)
+        {
+            var lowerWidth = edges[m + 1] - edges[m];
+            var upperWidth = edges[m + 2] - edges[m + 1];
+            var enorm = 2.0 / (edges[m + 2] - edges[m]);
+            int first = -1, last = -1;
+            for (var k = 0; k < BinCount; k++)
+            {
+                var lower = -(edges[m] - fftFreqs[k]) / lowerWidth;
+                var upper = (edges[m + 2] - fftFreqs[k]) / upperWidth;
+                // librosa rounds the triangle to float32 first, then scales it in float32.
+                var w = (float)Math.Max(0.0, Math.Min(lower, upper));
+                row[k] = (float)(w * enorm);
+                if (row[k] > 0) { if (first < 0) first = k; last = k; }
+            }
+            if (first < 0) { _start[m] = 0; _weights[m] = []; continue; }
+            _start[m] = first;
+            _weights[m] = row[first..(last + 1)];
+        }
+    }
+
+    public int BandCount { get; }
+
+    public int BinCount { get; }
+
+    /// <summary>Centre frequency of each band in Hz.</summary>
+    public double[] CentreFrequencies { get; }
+
+    /// <summary>Weight of FFT bin <paramref name="bin"/> in band <paramref name="band"/>.</summary>
+    public float Weight(int band, int bin)
+    {
+        var offset = bin - _start[band];
+        return offset >= 0 && offset < _weights[band].Length ? _weights[band][offset] : 0f;
+    }
+
+    /// <summary>Applies the bank to one power spectrum (length <see cref="BinCount"/>).</summary>
+    public void Apply(ReadOnlySpan<float> power, Span<float> mel)
+    {
+        for (var m = 0; m < _weights.Length; m++)
+        {
+            var w = _weights[m];
+            var p = power.Slice(_start[m], w.Length);
+            double sum = 0;
+            for (var i = 0; i < w.Length; i++)
+                sum += (double)w[i] * p[i];
+            mel[m] = (float)sum;
+        }
+    }
+}
