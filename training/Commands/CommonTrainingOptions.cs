@@ -13,13 +13,14 @@ internal sealed class CommonTrainingOptions
     private readonly Option<int> _threads = new("--threads") { DefaultValueFactory = _ => new TrainingOptions().Threads };
     private readonly Option<bool> _noAugment = new("--no-augment") { Description = "train without augmentation" };
     private readonly Option<double> _summaryDropout = new("--summary-dropout") { DefaultValueFactory = _ => new TrainingOptions().SummaryDropout };
+    private readonly Option<double> _maxMinutes = new("--max-minutes") { Description = "wall-clock budget for training", DefaultValueFactory = _ => new TrainingOptions().MaxMinutes };
     private readonly Option<int> _folds = new("--folds") { DefaultValueFactory = _ => 5 };
     private readonly Option<int> _fold = new("--fold") { Description = "validation fold", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _cache = new("--cache") { Description = "feature cache directory", DefaultValueFactory = _ => ".cache/features" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _maxMinutes, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -32,6 +33,7 @@ internal sealed class CommonTrainingOptions
         Threads = parse.GetValue(_threads),
         Augment = !parse.GetValue(_noAugment),
         SummaryDropout = parse.GetValue(_summaryDropout),
+        MaxMinutes = parse.GetValue(_maxMinutes),
     };
 
     public int Folds(ParseResult parse) => parse.GetValue(_folds);

@@ -132,6 +132,11 @@ public sealed class GenreTrainer
                 _log($"early stop: no improvement since epoch {bestEpoch}");
                 break;
             }
+            if (clock.Elapsed + epochClock.Elapsed > TimeSpan.FromMinutes(_options.MaxMinutes))
+            {
+                _log($"time budget of {_options.MaxMinutes} min reached after epoch {epoch}; keeping epoch {bestEpoch}");
+                break;
+            }
         }
         if (best is not null)
         {

@@ -5,6 +5,9 @@ public sealed record TrainingOptions
 {
     public int Epochs { get; init; } = 40;
 
+    /// <summary>Wall-clock budget: no epoch starts that would likely end after it (the best epoch so far is kept).</summary>
+    public double MaxMinutes { get; init; } = 60;
+
     /// <summary>Windows drawn per genre per epoch (class balancing: every genre is seen equally often).</summary>
     public int WindowsPerGenre { get; init; } = 12;
 
