@@ -1,0 +1,54 @@
+namespace GenreOrleans.Dsp.Features;
+
+/// <summary>
+/// Zero-crossing rate, as <c>librosa.feature.zero_crossing_rate(frame_length=2048, hop_length=512)</c>:
+/// frames centred by edge padding (repeating the first and last sample, unlike the STFT), values
+/// within ±1e-10 count as +0, and a crossing is a change of sign bit between neighbours; the
+/// rate is the number of crossings over the frame length.
+/// </summary>
+public sealed class ZeroCrossingRate
+{
+    private const float Threshold = 1e-10f;
+
+    public ZeroCrossingRate(int frameLength = 2048, int hopSize = 512)
+    {
+        FrameLength = frameLength;
+        HopSize = hopSize;
+    }
+
+    public int FrameLength { get; }
+
+    public int HopSize { get; }
+
+    public double Compute(ReadOnlySpan<float> samples, int frameIndex)
+    {
+        if (samples.IsEmpty) return 0;
+        var start = frameIndex * HopSize - FrameLength / 2;
+        var last = samples.Length - 1;
+        var crossings = 0;
+        if (start >= 1 && start + FrameLength <= samples.Length)
+        {
+            var previous = IsNegative(samples[start]);
+            for (var i = start + 1; i < start + FrameLength; i++)
+            {
+                var current = IsNegative(samples[i]);
+                if (current != previous) crossings++;
+                previous = current;
+            }
+        }
+        else
+        {
+            var previous = IsNegative(samples[Math.Clamp(start, 0, last)]);
+            for (var i = 1; i < FrameLength; i++)
+            {
+                var current = IsNegative(samples[Math.Clamp(start + i, 0, last)]);
+                if (current != previous) crossings++;
+                previous = current;
+            }
+        }
+        return (double)crossings / FrameLength;
+    }
+
+    // Sign bit after librosa's thresholding: tiny values (including -0.0) become +0.
+    private static bool IsNegative(float x) => x < -Threshold;
+}
