@@ -1,5 +1,10 @@
+using GenreOrleans.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGenreWeb();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.UseGenreWeb();
 app.Run();
+
 public partial class Program;
