@@ -1,0 +1,43 @@
+using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Grains.Inference;
+using GenreOrleans.Grains.Persistence;
+using GenreOrleans.Grains.Placement;
+using GenreOrleans.Grains.Serialization;
+using GenreOrleans.Grains.Tracks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Placement;
+using Orleans.Runtime.Hosting;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Serialization;
+
+namespace GenreOrleans.Grains.Hosting;
+
+public static class GenreOrleansSiloBuilderExtensions
+{
+    /// <summary>
+    /// Everything the grains need on a silo, apart from clustering: application database and
+    /// track storage, silo metadata (<c>Orleans:Metadata</c>) with the GPU placement filter,
+    /// serialisation of the analysis types, inference options and metrics, and the restart scan.
+    /// src/Silo, src/Web (co-hosted) and the TestCluster tests all configure silos through it.
+    /// </summary>
+    public static ISiloBuilder AddGenreOrleansGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.UseSiloMetadata(configuration);
+        var services = silo.Services;
+        services.AddGenreOrleansDatabase(configuration);
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DatabaseSiloStartup>();
+        services.AddGrainStorage(TrackStateStorage.Name, (provider, _) => ActivatorUtilities.CreateInstance<TrackStateStorage>(provider));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InterruptedTrackResumer>();
+        services.AddSerializer(serializer => serializer.AddAnalysisResultJson());
+        services.AddPlacementFilter<GpuPlacementFilterStrategy, GpuPlacementFilterDirector>(ServiceLifetime.Singleton);
+
+        services.Configure<TrackGrainOptions>(configuration.GetSection(TrackGrainOptions.SectionName));
+        services.Configure<InferenceOptions>(configuration.GetSection(InferenceOptions.SectionName));
+        services.AddMetrics();
+        services.TryAddSingleton<InferenceMetrics>();
+        services.TryAddSingleton<IWindowScorer, InferenceGrainScorer>();
+        return silo;
+    }
+}

@@ -1,0 +1,55 @@
+using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Grains.Placement;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace GenreOrleans.Grains.Inference;
+
+/// <summary>
+/// Serves the genre model. Reentrant so that many tracks' requests wait in the batcher together;
+/// kept always active because loading the model is the expensive part.
+/// </summary>
+[Reentrant]
+[GpuPlacementFilter]
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class InferenceGrain(
+    IScoringModelLoader loader,
+    IOptions<InferenceOptions> options,
+    InferenceMetrics metrics,
+    ILocalSiloDetails silo,
+    ILogger<InferenceGrain> logger) : Grain, IInferenceGrain
+{
+    private WindowBatcher? _batcher;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var model = await Task.Run(() => loader.Load(options.Value.ModelDirectory), cancellationToken);
+        _batcher = new WindowBatcher(model, options.Value, metrics, logger);
+        logger.LogInformation("Inference serving model {Version} on silo {Silo}", model.Version, silo.SiloAddress);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_batcher is not null)
+            await _batcher.DisposeAsync();
+    }
+
+    public Task<WindowScores> ScoreAsync(WindowBatch batch) => Batcher.ScoreAsync(batch);
+
+    public Task<InferenceStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public async Task<InferenceStatus> SwapModelAsync(string modelDirectory)
+    {
+        var next = await Task.Run(() => loader.Load(modelDirectory));
+        var previous = Batcher.ModelVersion;
+        Batcher.Swap(next);
+        logger.LogInformation("Inference swapped model {Previous} for {Next}", previous, next.Version);
+        return Status();
+    }
+
+    private WindowBatcher Batcher => _batcher ?? throw new InvalidOperationException("The inference grain is not activated.");
+
+    private InferenceStatus Status() => new(Batcher.ModelVersion, silo.SiloAddress.ToString(), Batcher.BatchesRun,
+        Batcher.WindowsScored, options.Value.MaxBatchWindows, options.Value.MaxWaitMilliseconds);
+}

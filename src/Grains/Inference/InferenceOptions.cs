@@ -1,0 +1,16 @@
+namespace GenreOrleans.Grains.Inference;
+
+/// <summary>The <c>Inference</c> configuration section.</summary>
+public sealed class InferenceOptions
+{
+    public const string SectionName = "Inference";
+
+    /// <summary>Most windows in one forward pass.</summary>
+    public int MaxBatchWindows { get; set; } = 32;
+
+    /// <summary>How long the first queued window waits for others before its batch runs anyway.</summary>
+    public int MaxWaitMilliseconds { get; set; } = 10;
+
+    /// <summary>The model to load at activation; empty means the shipped default model.</summary>
+    public string? ModelDirectory { get; set; }
+}

@@ -1,0 +1,21 @@
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Runtime.Placement;
+
+namespace GenreOrleans.Grains.Placement;
+
+/// <summary>Keeps the silos with <c>gpu=true</c> metadata; keeps every silo when none has it.</summary>
+public sealed class GpuPlacementFilterDirector(ISiloMetadataCache siloMetadataCache) : IPlacementFilterDirector
+{
+    public IEnumerable<SiloAddress> Filter(PlacementFilterStrategy filterStrategy, PlacementTarget target, IEnumerable<SiloAddress> silos)
+    {
+        var candidates = silos as IReadOnlyCollection<SiloAddress> ?? silos.ToList();
+        var withGpu = candidates.Where(HasGpu).ToList();
+        return withGpu.Count > 0 ? withGpu : candidates;
+    }
+
+    private bool HasGpu(SiloAddress silo) =>
+        siloMetadataCache.GetSiloMetadata(silo).Metadata.TryGetValue(GpuPlacementFilterStrategy.MetadataKey, out var value)
+        && bool.TryParse(value, out var hasGpu)
+        && hasGpu;
+}

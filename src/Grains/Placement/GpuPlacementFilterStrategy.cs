@@ -1,0 +1,14 @@
+using Orleans.Placement;
+
+namespace GenreOrleans.Grains.Placement;
+
+/// <summary>
+/// Marker strategy for <see cref="GpuPlacementFilterDirector"/>. Unlike Orleans' built-in
+/// metadata filters, which keep silos matching the calling silo's metadata, this one looks for a
+/// fixed key and value, wherever the call comes from.
+/// </summary>
+public sealed class GpuPlacementFilterStrategy() : PlacementFilterStrategy(order: 0)
+{
+    /// <summary>Silo metadata key (configuration <c>Orleans:Metadata:gpu</c>).</summary>
+    public const string MetadataKey = "gpu";
+}

@@ -1,0 +1,78 @@
+using GenreOrleans.Grains.Hosting;
+using GenreOrleans.Grains.Inference;
+using GenreOrleans.Grains.Serialization;
+using GenreOrleans.Grains.Tracks;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace GenreOrleans.Grains.Tests.Doubles;
+
+/// <summary>
+/// An in-process cluster configured exactly as src/Silo configures its silo
+/// (<see cref="GenreOrleansSiloBuilderExtensions.AddGenreOrleansGrains"/>), over a SQLite
+/// database in <see cref="DataDirectory"/>, with the analysis pipeline and model replaced by
+/// test doubles.
+/// </summary>
+internal sealed class GenreTestCluster : IAsyncDisposable
+{
+    private GenreTestCluster(InProcessTestCluster cluster) => Cluster = cluster;
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public static async Task<GenreTestCluster> StartAsync(
+        string dataDirectory,
+        ScriptedTrackPipeline pipeline,
+        short silos = 1,
+        Func<string, IEnumerable<KeyValuePair<string, string?>>>? siloSettings = null)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSiloHost((options, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [DataDirectory.ConfigurationKey] = dataDirectory,
+            });
+            if (siloSettings is not null)
+                host.Configuration.AddInMemoryCollection(siloSettings(options.SiloName));
+            host.Services.AddSingleton<ITrackPipeline>(pipeline);
+            host.Services.AddSingleton<IScoringModelLoader, FakeModelLoader>();
+            host.UseOrleans(silo => silo.AddGenreOrleansGrains(host.Configuration));
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddAnalysisResultJson()));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GenreTestCluster(cluster);
+    }
+
+    /// <summary>Polls the track until <paramref name="done"/> holds (or 60 s pass, which fails the test).</summary>
+    public async Task<TrackSnapshot> WaitForAsync(Guid trackId, Func<TrackSnapshot, bool> done)
+    {
+        var grain = Client.GetGrain<ITrackGrain>(trackId);
+        var giveUp = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var snapshot = await grain.GetAsync();
+            if (snapshot is not null && done(snapshot))
+                return snapshot;
+            if (DateTime.UtcNow > giveUp)
+                throw new TimeoutException($"Track {trackId} is still {snapshot?.Status.ToString() ?? "unknown"}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public Task<TrackSnapshot> WaitForFinishAsync(Guid trackId) =>
+        WaitForAsync(trackId, snapshot => snapshot.Status is TrackStatus.Completed or TrackStatus.Failed);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+}

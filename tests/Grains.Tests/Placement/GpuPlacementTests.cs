@@ -1,0 +1,68 @@
+using GenreOrleans.Grains.Inference;
+using GenreOrleans.Grains.Placement;
+using GenreOrleans.Grains.Tests.Doubles;
+using Orleans.Placement;
+
+namespace GenreOrleans.Grains.Tests.Placement;
+
+public interface IGpuPinnedProbeGrain : IGrainWithIntegerKey
+{
+    Task<string> GetSiloAsync();
+}
+
+/// <summary>Random placement under the GPU filter, so that without a GPU silo activations spread over all silos.</summary>
+[RandomPlacement]
+[GpuPlacementFilter]
+public sealed class GpuPinnedProbeGrain(ILocalSiloDetails silo) : Grain, IGpuPinnedProbeGrain
+{
+    public Task<string> GetSiloAsync() => Task.FromResult(silo.SiloAddress.ToString());
+}
+
+public sealed class GpuPlacementTests
+{
+    private static IEnumerable<KeyValuePair<string, string?>> GpuOn(string gpuSiloName, string siloName) =>
+        [new("Orleans:Metadata:gpu", siloName == gpuSiloName ? "true" : "false")];
+
+    private static string SiloAddress(GenreTestCluster cluster, string siloName) =>
+        cluster.Cluster.Silos.Single(silo => silo.Name == siloName).SiloAddress.ToString();
+
+    [Fact]
+    public async Task The_inference_grain_activates_on_the_gpu_silo()
+    {
+        using var data = new TemporaryDirectory();
+        await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(), silos: 2,
+            siloSettings: name => GpuOn("Silo_1", name));
+
+        var status = await cluster.Client.GetGrain<IInferenceGrain>(IInferenceGrain.SingletonKey).GetStatusAsync();
+
+        Assert.Equal(SiloAddress(cluster, "Silo_1"), status.Silo);
+    }
+
+    [Fact]
+    public async Task Every_filtered_activation_lands_on_the_gpu_silo()
+    {
+        using var data = new TemporaryDirectory();
+        await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(), silos: 2,
+            siloSettings: name => GpuOn("Silo_1", name));
+
+        var silos = await Task.WhenAll(Enumerable.Range(0, 40)
+            .Select(key => cluster.Client.GetGrain<IGpuPinnedProbeGrain>(key).GetSiloAsync()));
+
+        Assert.All(silos, silo => Assert.Equal(SiloAddress(cluster, "Silo_1"), silo));
+    }
+
+    [Fact]
+    public async Task Without_a_gpu_silo_activations_land_on_any_silo()
+    {
+        using var data = new TemporaryDirectory();
+        await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(), silos: 2);
+
+        var silos = await Task.WhenAll(Enumerable.Range(0, 40)
+            .Select(key => cluster.Client.GetGrain<IGpuPinnedProbeGrain>(key).GetSiloAsync()));
+        var status = await cluster.Client.GetGrain<IInferenceGrain>(IInferenceGrain.SingletonKey).GetStatusAsync();
+
+        // 40 random placements over two silos all on one: probability 2^-39.
+        Assert.Equal(2, silos.Distinct().Count());
+        Assert.Contains(status.Silo, cluster.Cluster.Silos.Select(silo => silo.SiloAddress.ToString()));
+    }
+}
