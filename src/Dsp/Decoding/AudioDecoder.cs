@@ -9,7 +9,7 @@ public static class AudioDecoder
 {
     /// <summary>
     /// Sniffs the format and returns a decoder positioned at the first sample: MP3 and WAV are decoded
-    /// in-process; FLAC, Ogg Vorbis, Opus, M4A and ADTS AAC go through ffmpeg when it is installed.
+    /// in-process (MP3 by <see cref="Mp3Decoder"/>); FLAC, Ogg Vorbis, Opus, M4A and ADTS AAC go through ffmpeg when it is installed.
     /// The decoder owns <paramref name="stream"/> unless <paramref name="leaveOpen"/> is set.
     /// </summary>
     /// <exception cref="AudioDecodingException">Unknown format, corrupt header, or a missing ffmpeg.</exception>
@@ -17,27 +17,31 @@ public static class AudioDecoder
     {
         ArgumentNullException.ThrowIfNull(stream);
         var head = new byte[AudioFormatSniffer.PrefixBytes];
+        var start = stream.CanSeek ? stream.Position : -1;
         var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         if (length == 0)
             throw new AudioDecodingException("the audio stream is empty");
         var format = AudioFormatSniffer.Detect(head.AsSpan(0, length))
             ?? throw new AudioDecodingException("unrecognised audio format: not MP3, WAV, FLAC, Ogg, Opus, M4A or AAC");
-        Stream replay = new PrefixedStream(head, length, stream, leaveOpen);
+        // A seekable stream is rewound (keeping its length visible for duration estimates); others replay the prefix.
+        Stream replay = start >= 0 ? stream : new PrefixedStream(head, length, stream, leaveOpen);
+        if (start >= 0)
+            stream.Position = start;
+        var owned = start < 0 || !leaveOpen;
         try
         {
             return format switch
             {
-                "wav" => new WavReader(replay),
-                "mp3" => OpenMp3(replay),
-                _ => new FfmpegDecoder(replay, format),
+                "wav" => new WavReader(replay, leaveOpen: !owned),
+                "mp3" => new Mp3Decoder(replay, leaveOpen: !owned),
+                _ => new FfmpegDecoder(replay, format, leaveOpen: !owned),
             };
         }
         catch
         {
-            replay.Dispose();
+            if (owned)
+                replay.Dispose();
             throw;
         }
     }
-
-    private static IAudioDecoder OpenMp3(Stream stream) => new FfmpegDecoder(stream, "mp3");
 }

@@ -1,0 +1,202 @@
+namespace GenreOrleans.Dsp.Decoding.Mp3;
+
+/// <summary>
+/// The Layer III half of the hybrid filter bank for one channel (11172-3 2.4.3.4.10): short-block reordering,
+/// alias reduction butterflies, the 36- and 12-point IMDCT with the block-type windows, overlap-add with the
+/// previous granule, and frequency inversion of the odd subbands. Its output feeds the polyphase synthesis.
+/// </summary>
+internal sealed class HybridFilterBank
+{
+    // Alias reduction coefficients c_i of Table B.9: cs = 1/sqrt(1 + c^2), ca = c/sqrt(1 + c^2).
+    private static readonly double[] AliasCoefficients = [-0.6, -0.535, -0.33, -0.185, -0.095, -0.041, -0.0142, -0.0037];
+    private static readonly float[] Cs = AliasCoefficients.Select(c => (float)(1 / Math.Sqrt(1 + c * c))).ToArray();
+    private static readonly float[] Ca = AliasCoefficients.Select(c => (float)(c / Math.Sqrt(1 + c * c))).ToArray();
+
+    /// <summary>Windowed long IMDCT matrices for block types 0, 1 and 3: [type][i * 18 + k], i = 0..35.</summary>
+    private static readonly float[][] LongMatrix = BuildLongMatrices();
+
+    /// <summary>Windowed short IMDCT: [i * 6 + k], i = 0..11.</summary>
+    private static readonly float[] ShortMatrix = BuildShortMatrix();
+
+    private readonly float[] _overlap = new float[576];
+    private readonly float[] _reordered = new float[576];
+    private readonly float[] _block = new float[36];
+
+    /// <summary>Subbands that may hold non-zero overlap from the previous granule.</summary>
+    private int _overlapSubbands;
+
+    /// <summary>
+    /// Turns one granule's spectrum (576 lines, <paramref name="count"/> possibly non-zero) into 18 time
+    /// samples per subband, written to <paramref name="output"/>[t * 32 + subband].
+    /// </summary>
+    public void Process(Span<float> spectrum, int count, in GranuleChannelInfo info, int sampleRateIndex, Span<float> output)
+    {
+        if (info.IsShort)
+        {
+            count = Reorder(spectrum, count, info.MixedBlock, sampleRateIndex);
+        }
+
+        // Non-zero input subbands; alias reduction can reach one subband further.
+        var subbands = Math.Min(32, (count + 17) / 18);
+        if (!info.IsShort || info.MixedBlock)
+        {
+            var limit = info.IsShort ? 2 : Math.Min(32, subbands + 1);
+            for (var sb = 1; sb < limit; sb++)
+            {
+                var boundary = sb * 18;
+                for (var i = 0; i < 8; i++)
+                {
+                    var lower = spectrum[boundary - 1 - i];
+                    var upper = spectrum[boundary + i];
+                    spectrum[boundary - 1 - i] = lower * Cs[i] - upper * Ca[i];
+                    spectrum[boundary + i] = upper * Cs[i] + lower * Ca[i];
+                }
+            }
+            if (!info.IsShort)
+                subbands = limit;
+        }
+
+        var active = Math.Max(subbands, _overlapSubbands);
+        for (var sb = 0; sb < active; sb++)
+        {
+            var overlap = _overlap.AsSpan(sb * 18, 18);
+            if (sb >= subbands)
+            {
+                // Zero input: the output is the previous granule's tail, and nothing carries over.
+                for (var t = 0; t < 18; t++)
+                    output[t * 32 + sb] = overlap[t];
+                overlap.Clear();
+            }
+            else
+            {
+                var input = spectrum.Slice(sb * 18, 18);
+                var blockType = info.MixedBlock && sb < 2 ? 0 : info.BlockType;
+                if (blockType == 2)
+                    ShortImdct(input, _block);
+                else
+                    LongImdct(input, LongMatrix[blockType == 3 ? 2 : blockType], _block);
+                for (var t = 0; t < 18; t++)
+                {
+                    output[t * 32 + sb] = _block[t] + overlap[t];
+                    overlap[t] = _block[18 + t];
+                }
+            }
+            if ((sb & 1) == 1)
+            {
+                for (var t = 1; t < 18; t += 2)
+                    output[t * 32 + sb] = -output[t * 32 + sb];
+            }
+        }
+        for (var sb = active; sb < 32; sb++)
+        {
+            for (var t = 0; t < 18; t++)
+                output[t * 32 + sb] = 0;
+        }
+        _overlapSubbands = subbands;
+    }
+
+    /// <summary>Forgets the overlap, e.g. after a gap in the stream.</summary>
+    public void Reset()
+    {
+        Array.Clear(_overlap);
+        _overlapSubbands = 32;
+    }
+
+    private static void LongImdct(ReadOnlySpan<float> input, float[] matrix, Span<float> block)
+    {
+        for (var i = 0; i < 36; i++)
+        {
+            var row = matrix.AsSpan(i * 18, 18);
+            var sum = 0f;
+            for (var k = 0; k < 18; k++)
+                sum += row[k] * input[k];
+            block[i] = sum;
+        }
+    }
+
+    private static void ShortImdct(ReadOnlySpan<float> input, Span<float> block)
+    {
+        block.Clear();
+        for (var w = 0; w < 3; w++)
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                var sum = 0f;
+                for (var k = 0; k < 6; k++)
+                    sum += ShortMatrix[i * 6 + k] * input[3 * k + w];
+                block[6 + 6 * w + i] += sum;
+            }
+        }
+    }
+
+    /// <summary>Short blocks are coded band by band, window by window; the IMDCT wants the three windows interleaved per line.</summary>
+    /// <returns>The new count of possibly non-zero lines: the end of the last band that had any.</returns>
+    private int Reorder(Span<float> spectrum, int count, bool mixed, int sampleRateIndex)
+    {
+        var shortBands = ScaleFactorBands.Short[sampleRateIndex];
+        var firstBand = mixed ? 3 : 0;
+        var start = 3 * shortBands[firstBand];
+        if (count <= start)
+            return count;
+        var end = start;
+        for (var sfb = firstBand; sfb < 13; sfb++)
+        {
+            var bandStart = 3 * shortBands[sfb];
+            if (bandStart >= count)
+                break;
+            var width = shortBands[sfb + 1] - shortBands[sfb];
+            for (var w = 0; w < 3; w++)
+            {
+                for (var j = 0; j < width; j++)
+                    _reordered[bandStart + 3 * j + w] = spectrum[bandStart + w * width + j];
+            }
+            end = bandStart + 3 * width;
+        }
+        _reordered.AsSpan(start, end - start).CopyTo(spectrum[start..]);
+        return end;
+    }
+
+    private static float[][] BuildLongMatrices()
+    {
+        var windows = new double[3][];
+        for (var type = 0; type < 3; type++)
+        {
+            var window = new double[36];
+            for (var i = 0; i < 36; i++)
+            {
+                window[i] = type switch
+                {
+                    0 => Math.Sin(Math.PI / 36 * (i + 0.5)),
+                    // Start block (type 1): long rise, flat, short fall, zeros.
+                    1 => i < 18 ? Math.Sin(Math.PI / 36 * (i + 0.5)) : i < 24 ? 1 : i < 30 ? Math.Sin(Math.PI / 12 * (i - 18 + 0.5)) : 0,
+                    // Stop block (type 3): zeros, short rise, flat, long fall.
+                    _ => i < 6 ? 0 : i < 12 ? Math.Sin(Math.PI / 12 * (i - 6 + 0.5)) : i < 18 ? 1 : Math.Sin(Math.PI / 36 * (i + 0.5)),
+                };
+            }
+            windows[type] = window;
+        }
+        var matrices = new float[3][];
+        for (var type = 0; type < 3; type++)
+        {
+            var matrix = new float[36 * 18];
+            for (var i = 0; i < 36; i++)
+            {
+                for (var k = 0; k < 18; k++)
+                    matrix[i * 18 + k] = (float)(windows[type][i] * Math.Cos(Math.PI / 72 * (2 * i + 1 + 18) * (2 * k + 1)));
+            }
+            matrices[type] = matrix;
+        }
+        return matrices;
+    }
+
+    private static float[] BuildShortMatrix()
+    {
+        var matrix = new float[12 * 6];
+        for (var i = 0; i < 12; i++)
+        {
+            for (var k = 0; k < 6; k++)
+                matrix[i * 6 + k] = (float)(Math.Sin(Math.PI / 12 * (i + 0.5)) * Math.Cos(Math.PI / 24 * (2 * i + 1 + 6) * (2 * k + 1)));
+        }
+        return matrix;
+    }
+}
