@@ -3,7 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Serilog;
 
 // The dedicated silo: the Web connects to it with Orleans:Mode=Client.
-var builder = Host.CreateApplicationBuilder(args);
+// Content root = the binaries, so appsettings.json is found whatever the working directory.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var logFile = Path.Combine(DataDirectory.Resolve(builder.Configuration), "logs", "silo-.log");
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)

@@ -34,6 +34,7 @@ public static class GenreOrleansSiloBuilderExtensions
         services.AddPlacementFilter<GpuPlacementFilterStrategy, GpuPlacementFilterDirector>(ServiceLifetime.Singleton);
 
         services.Configure<TrackGrainOptions>(configuration.GetSection(TrackGrainOptions.SectionName));
+        services.TryAddSingleton<AnalysisThrottle>();
         services.Configure<InferenceOptions>(configuration.GetSection(InferenceOptions.SectionName));
         services.AddMetrics();
         services.TryAddSingleton<InferenceMetrics>();

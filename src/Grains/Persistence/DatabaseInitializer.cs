@@ -59,7 +59,7 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        var version = await ReadVersionAsync(db, cancellationToken);
+        var version = await creator.HasTablesAsync(cancellationToken) ? await ReadVersionAsync(db, cancellationToken) : null;
         if (version is null)
         {
             await creator.CreateTablesAsync(cancellationToken);

@@ -15,6 +15,7 @@ public sealed class TrackGrain(
     [PersistentState("track", Persistence.TrackStateStorage.Name)] IPersistentState<TrackState> track,
     ITrackPipeline pipeline,
     IWindowScorer scorer,
+    AnalysisThrottle throttle,
     IOptions<TrackGrainOptions> options,
     ILogger<TrackGrain> logger) : Grain, ITrackGrain
 {
@@ -102,16 +103,19 @@ public sealed class TrackGrain(
             state.StartedAt ??= DateTimeOffset.UtcNow;
             var run = pipeline.Begin();
 
-            await EnterAsync(TrackStatus.Decoding, 5);
-            var path = state.StoredPath;
-            state.Facts = await Task.Run(() =>
+            using (await throttle.EnterAsync(cancellationToken))
             {
-                using var audio = File.OpenRead(path);
-                return run.Decode(audio, cancellationToken);
-            }, cancellationToken);
+                await EnterAsync(TrackStatus.Decoding, 5);
+                var path = state.StoredPath;
+                state.Facts = await Task.Run(() =>
+                {
+                    using var audio = File.OpenRead(path);
+                    return run.Decode(audio, cancellationToken);
+                }, cancellationToken);
 
-            await EnterAsync(TrackStatus.Extracting, 35);
-            await Task.Run(() => run.Extract(cancellationToken), cancellationToken);
+                await EnterAsync(TrackStatus.Extracting, 35);
+                await Task.Run(() => run.Extract(cancellationToken), cancellationToken);
+            }
 
             await EnterAsync(TrackStatus.Classifying, 70);
             await Task.Run(() => run.ScoreAsync(scorer, cancellationToken), cancellationToken);

@@ -10,4 +10,7 @@ public sealed class TrackGrainOptions
     /// before the track is marked Failed, so that a file that crashes the silo cannot loop forever.
     /// </summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Tracks decoded and extracted at once on one silo; the others wait as Uploaded.</summary>
+    public int MaxConcurrentAnalyses { get; set; } = Environment.ProcessorCount;
 }
