@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GenreOrleans.Dsp.Features;
 
 /// <summary>
@@ -21,8 +23,21 @@ public sealed class Rms
         var start = frameIndex * HopSize - FrameLength / 2;
         var from = Math.Max(0, start);
         var to = Math.Min(samples.Length, start + FrameLength);
+        // Float32 lanes like librosa's float32 mean; each lane sums at most 2048 / width squares.
         double sum = 0;
-        for (var i = from; i < to; i++) sum += (double)samples[i] * samples[i];
+        var i = from;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            var acc = Vector<float>.Zero;
+            for (; i <= to - width; i += width)
+            {
+                var x = new Vector<float>(samples.Slice(i, width));
+                acc += x * x;
+            }
+            sum = Vector.Sum(acc);
+        }
+        for (; i < to; i++) sum += (double)samples[i] * samples[i];
         return Math.Sqrt(sum / FrameLength);
     }
 }

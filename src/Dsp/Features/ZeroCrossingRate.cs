@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GenreOrleans.Dsp.Features;
 
 /// <summary>
@@ -28,13 +30,24 @@ public sealed class ZeroCrossingRate
         var crossings = 0;
         if (start >= 1 && start + FrameLength <= samples.Length)
         {
-            var previous = IsNegative(samples[start]);
-            for (var i = start + 1; i < start + FrameLength; i++)
+            // Compare the "negative" masks of x[i] and x[i - 1] a vector at a time.
+            var end = start + FrameLength;
+            var i = start + 1;
+            if (Vector.IsHardwareAccelerated)
             {
-                var current = IsNegative(samples[i]);
-                if (current != previous) crossings++;
-                previous = current;
+                var width = Vector<float>.Count;
+                var limit = new Vector<float>(-Threshold);
+                var changes = Vector<int>.Zero;
+                for (; i <= end - width; i += width)
+                {
+                    var current = Vector.LessThan(new Vector<float>(samples.Slice(i, width)), limit);
+                    var previous = Vector.LessThan(new Vector<float>(samples.Slice(i - 1, width)), limit);
+                    changes -= current ^ previous;   // lanes are 0 or -1
+                }
+                crossings = Vector.Sum(changes);
             }
+            for (; i < end; i++)
+                if (IsNegative(samples[i]) != IsNegative(samples[i - 1])) crossings++;
         }
         else
         {

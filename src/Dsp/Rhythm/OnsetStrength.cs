@@ -68,8 +68,39 @@ public sealed class OnsetStrength
             foreach (var v in increase) sum += v;
             return (float)(sum / increase.Length);
         }
-        increase.Sort();
         var n = increase.Length;
-        return n % 2 == 1 ? increase[n / 2] : (increase[n / 2 - 1] + increase[n / 2]) / 2f;
+        var upper = Select(increase, n / 2);
+        if (n % 2 == 1) return upper;
+        // After selecting the upper middle, the lower middle is the largest value left of it.
+        var lower = float.NegativeInfinity;
+        for (var i = 0; i < n / 2; i++) lower = Math.Max(lower, increase[i]);
+        return (lower + upper) / 2f;
+    }
+
+    // Quickselect (Hoare partition, middle pivot): puts the k-th smallest value at index k with
+    // nothing larger before it; average linear time instead of a full sort per frame.
+    private static float Select(Span<float> values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        while (left < right)
+        {
+            var pivot = values[(left + right) >> 1];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else break;
+        }
+        return values[k];
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GenreOrleans.Dsp.Spectral;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace GenreOrleans.Dsp.Spectral;
 public sealed class Dct2
 {
     private readonly double[] _basis; // [k * N + n]
+    private readonly double[] _input;
 
     public Dct2(int inputCount, int outputCount)
     {
@@ -17,6 +20,7 @@ public sealed class Dct2
         InputCount = inputCount;
         OutputCount = outputCount;
         _basis = new double[inputCount * outputCount];
+        _input = new double[inputCount];
         for (var k = 0; k < outputCount; k++)
         {
             var scale = Math.Sqrt((k == 0 ? 1.0 : 2.0) / inputCount);
@@ -32,12 +36,17 @@ public sealed class Dct2
     public void Transform(ReadOnlySpan<float> input, Span<float> output)
     {
         var n = InputCount;
+        for (var i = 0; i < n; i++) _input[i] = input[i];
+        var width = Vector<double>.Count;
         for (var k = 0; k < OutputCount; k++)
         {
-            var row = _basis.AsSpan(k * n, n);
-            double sum = 0;
-            for (var i = 0; i < n; i++)
-                sum += row[i] * input[i];
+            var offset = k * n;
+            var acc = Vector<double>.Zero;
+            var i = 0;
+            for (; i <= n - width; i += width)
+                acc += new Vector<double>(_basis, offset + i) * new Vector<double>(_input, i);
+            var sum = Vector.Sum(acc);
+            for (; i < n; i++) sum += _basis[offset + i] * _input[i];
             output[k] = (float)sum;
         }
     }
