@@ -4,6 +4,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
 {
     // One line per benchmark; each lives in its own folder.
     ["features"] = GenreOrleans.Bench.Features.FeaturesBenchmark.Run,
+    ["tempokey"] = GenreOrleans.Bench.TempoKey.TempoKeyBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
