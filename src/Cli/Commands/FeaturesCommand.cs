@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using GenreOrleans.Dsp.Decoding;
 using GenreOrleans.Dsp.Features;
+using GenreOrleans.Dsp.Rhythm;
+using GenreOrleans.Dsp.Tonal;
 
 namespace GenreOrleans.Cli.Commands;
 
@@ -9,7 +11,9 @@ namespace GenreOrleans.Cli.Commands;
 /// <c>genre features &lt;file&gt; [--json] [--summary-only]</c>: every librosa-parity feature of a
 /// track (decoded to mono 22,050 Hz). With <c>--json</c> the output is one JSON object shaped like
 /// the librosa reference files (<c>tempo_bpm</c>, <c>beat_frames</c>, <c>frames</c> as features x
-/// frames, <c>summary</c>), plus the versioned summary vector the model uses.
+/// frames, <c>summary</c>), plus the versioned summary vector the model uses, and the product's own
+/// <c>tempo</c> (<see cref="TempoEstimator"/> on the onset strength) and <c>key</c>
+/// (<see cref="KeyDetector"/> on the chroma, frames weighted by RMS).
 /// </summary>
 internal static class FeaturesCommand
 {
@@ -46,28 +50,32 @@ internal static class FeaturesCommand
         using (var stream = file.OpenRead())
             audio = AudioLoader.LoadMono(stream, FeatureExtractor.SampleRate);
         var features = new FeatureExtractor().Extract(audio.Samples);
+        var tempo = new TempoEstimator().Estimate(features.OnsetStrength.Row(0));
+        var key = new KeyDetector().Detect(features.Chroma.Data, features.FrameCount, features.Rms.Data);
         if (json)
         {
             using var stdout = Console.OpenStandardOutput();
-            WriteJson(stdout, file.Name, audio, features, includeFrames: !summaryOnly);
+            WriteJson(stdout, file.Name, audio, features, tempo, key, includeFrames: !summaryOnly);
             stdout.WriteByte((byte)'\n');
         }
         else
         {
-            WriteText(file.Name, audio, features);
+            WriteText(file.Name, audio, features, tempo, key);
         }
         return 0;
     }
 
-    private static void WriteText(string name, MonoAudio audio, AudioFeatures features)
+    private static void WriteText(string name, MonoAudio audio, AudioFeatures features, TempoReading tempo, KeyReading key)
     {
         Console.WriteLine($"{name}: {audio.Info.Format} {audio.Info.SampleRate} Hz {audio.Info.Channels} ch, {features.Duration.TotalSeconds:F2} s, {features.FrameCount} frames");
+        Console.WriteLine($"  tempo          {tempo.Bpm:F2} BPM (confidence {tempo.Confidence:F2}{(tempo.Alternative is { } alt ? $", or {alt:F2}" : "")})");
+        Console.WriteLine($"  key            {(key.Tonic >= 0 ? $"{key.Name} ({key.Camelot}), confidence {key.Confidence:F2}" : "none")}");
         Console.WriteLine($"  librosa tempo  {features.TempoBpm:F2} BPM, {features.BeatFrames.Length} beats");
         Console.WriteLine($"  tuning         {features.Tuning:+0.00;-0.00} semitone");
         var vector = FeatureSummary.Compute(features);
         var names = FeatureSummary.Names;
-        foreach (var key in new[] { "spectral_centroid.mean", "spectral_rolloff.mean", "zero_crossing_rate.mean", "rms.mean", "onset_strength.mean" })
-            Console.WriteLine($"  {key,-24} {vector[IndexOf(names, key)]:G6}");
+        foreach (var statistic in new[] { "spectral_centroid.mean", "spectral_rolloff.mean", "zero_crossing_rate.mean", "rms.mean", "onset_strength.mean" })
+            Console.WriteLine($"  {statistic,-24} {vector[IndexOf(names, statistic)]:G6}");
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string key)
@@ -76,7 +84,8 @@ internal static class FeaturesCommand
         return -1;
     }
 
-    internal static void WriteJson(Stream output, string name, MonoAudio audio, AudioFeatures features, bool includeFrames)
+    internal static void WriteJson(Stream output, string name, MonoAudio audio, AudioFeatures features,
+        TempoReading tempo, KeyReading key, bool includeFrames)
     {
         using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
@@ -97,6 +106,25 @@ internal static class FeaturesCommand
         foreach (var beat in features.BeatFrames) writer.WriteNumberValue(beat);
         writer.WriteEndArray();
         writer.WriteNumber("chroma_estimated_tuning", features.Tuning);
+        writer.WriteStartObject("tempo");
+        writer.WriteNumber("bpm", tempo.Bpm);
+        writer.WriteNumber("confidence", tempo.Confidence);
+        if (tempo.Alternative is { } alternative) writer.WriteNumber("alternative", alternative);
+        else writer.WriteNull("alternative");
+        writer.WriteEndObject();
+        writer.WriteStartObject("key");
+        if (key.Tonic >= 0)
+        {
+            writer.WriteString("name", key.Name);
+            writer.WriteString("camelot", key.Camelot);
+        }
+        else
+        {
+            writer.WriteNull("name");
+            writer.WriteNull("camelot");
+        }
+        writer.WriteNumber("confidence", key.Confidence);
+        writer.WriteEndObject();
 
         if (includeFrames)
         {
