@@ -6,5 +6,6 @@ var root = new RootCommand("GenreOrleans: which electronic music genres a track 
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(DecodeCommand.Create());
+root.Subcommands.Add(FeaturesCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
