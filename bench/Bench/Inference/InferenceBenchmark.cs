@@ -17,7 +17,7 @@ public static class InferenceBenchmark
         var modelDirectory = Value(args, "--model") ?? ModelLocator.FindDefault();
         var mp3 = Value(args, "--mp3") ?? FiveMinuteMp3.Ensure();
         using var session = InferenceSession.Load(modelDirectory);
-        var analyzer = new TrackAnalyzer(session.Manifest!);
+        var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
         Console.WriteLine($"model {session.ModelVersion} on {session.DeviceName}; {Environment.ProcessorCount} cores");
 
         // Real windows of the benchmark track, so the batches look like production input.

@@ -1,17 +1,19 @@
 using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Results;
-using GenreOrleans.Dsp.Features;
 
 namespace GenreOrleans.Analysis.Pipeline;
 
 /// <summary>
-/// The seam where tempo and key enter the pipeline (the tempokey helper's TempoEstimator and
-/// KeyDetector). <see cref="RefineTempo"/> is called once the genre is known, to settle the
-/// tempo's octave with the genre's usual range.
+/// Where tempo, key and the descriptive feature summary enter the pipeline (implemented by
+/// <see cref="TempoKeyReader"/> on the DSP library). <see cref="RefineTempo"/> is called once the
+/// genre is known, to settle the tempo's octave with the genre's usual range.
 /// </summary>
 public interface ITempoKeyReader
 {
-    (TempoEstimate Tempo, KeyEstimate Key) Read(ReadOnlySpan<float> samples, int sampleRate, FeatureMatrix mel);
+    TempoKeyReading Read(ReadOnlySpan<float> samples, int sampleRate);
 
     TempoEstimate RefineTempo(TempoEstimate tempo, GenreLabel genre);
 }
+
+/// <summary>Tempo, key and the versioned feature summary of one track.</summary>
+public sealed record TempoKeyReading(TempoEstimate Tempo, KeyEstimate Key, IReadOnlyDictionary<string, double> FeatureSummary);

@@ -22,6 +22,7 @@ public sealed class TrackAnalyzer
     private readonly TrackAnalyzerOptions _options;
     private readonly ThreadLocal<LogMelSpectrogram> _melSpectrogram;
 
+    /// <param name="tempoKey">Tempo, key and feature summary; null leaves them unmeasured (confidence 0), e.g. in training.</param>
     public TrackAnalyzer(ModelManifest model, ITempoKeyReader? tempoKey = null, TrackAnalyzerOptions? options = null)
     {
         if (model.SummaryVersion != TrackSummary.Version)
@@ -60,8 +61,11 @@ public sealed class TrackAnalyzer
         var starts = WindowSlicer.Starts(mel.Columns, Window);
         var windows = WindowBatchBuilder.Build(mel, summary, Window, starts);
         ct.ThrowIfCancellationRequested();
-        var (tempo, key) = _tempoKey?.Read(track.Samples, track.SampleRate, mel) ?? (Unknown.Tempo, Unknown.Key);
-        return new TrackFeatures(mel, summary, windows, starts, tempo, key);
+        var reading = _tempoKey?.Read(track.Samples, track.SampleRate);
+        return new TrackFeatures(mel, summary, windows, starts, reading?.Tempo ?? Unknown.Tempo, reading?.Key ?? Unknown.Key)
+        {
+            Descriptors = reading?.FeatureSummary,
+        };
     }
 
     public Task<WindowScores> ScoreAsync(TrackFeatures features, IWindowScorer scorer, CancellationToken ct) =>
@@ -90,7 +94,7 @@ public sealed class TrackAnalyzer
             tempo,
             features.Key,
             lowConfidence,
-            SummaryFigures(features.Mel),
+            Merge(SummaryFigures(features.Mel), features.Descriptors),
             scores.ModelVersion);
     }
 
@@ -107,8 +111,18 @@ public sealed class TrackAnalyzer
         return result;
     }
 
+    private static IReadOnlyDictionary<string, double> Merge(Dictionary<string, double> figures, IReadOnlyDictionary<string, double>? descriptors)
+    {
+        if (descriptors is not null)
+        {
+            foreach (var (name, value) in descriptors)
+                figures[name] = value;
+        }
+        return figures;
+    }
+
     /// <summary>A few readable figures of the log-mel the model saw (dB, Slaney mel, ref 1.0).</summary>
-    private IReadOnlyDictionary<string, double> SummaryFigures(FeatureMatrix mel)
+    private Dictionary<string, double> SummaryFigures(FeatureMatrix mel)
     {
         double BandMean(double fromHz, double toHz)
         {

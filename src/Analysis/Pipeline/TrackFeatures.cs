@@ -13,4 +13,8 @@ public sealed record TrackFeatures(
     WindowBatch Windows,
     IReadOnlyList<int> WindowStarts,
     TempoEstimate Tempo,
-    KeyEstimate Key);
+    KeyEstimate Key)
+{
+    /// <summary>The versioned descriptive feature summary (FeatureSummary names), when measured.</summary>
+    public IReadOnlyDictionary<string, double>? Descriptors { get; init; }
+}

@@ -34,7 +34,7 @@ internal static class AnalyzeCommand
                 return 2;
             }
             using var session = InferenceSession.Load(parse.GetValue(model) ?? ModelLocator.FindDefault());
-            var analyzer = new TrackAnalyzer(session.Manifest!);
+            var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
             var analysis = new BatchedTrackAnalysis(analyzer, session);
             if (format == OutputFormat.Csv)
                 Console.WriteLine(ResultFormatter.CsvHeader);
