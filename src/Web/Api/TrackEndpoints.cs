@@ -16,7 +16,7 @@ public static class TrackEndpoints
         tracks.MapPost("/", UploadAsync)
             .WithName("UploadTrack")
             .WithSummary("Upload an audio file (multipart field \"file\") and start its analysis.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<UploadTrackForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -44,7 +44,7 @@ public static class TrackEndpoints
             return Problem(rejected);
 
         var upload = outcome.Upload!;
-        var (snapshot, queueRejection) = await tracks.SubmitAsync(upload, OwnerCookie.Read(context), context.RequestAborted);
+        var (snapshot, queueRejection) = await tracks.SubmitAsync(upload, OwnerCookie.Read(context));
         if (queueRejection is not null)
             return Problem(queueRejection);
 

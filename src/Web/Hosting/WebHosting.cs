@@ -1,4 +1,6 @@
+using GenreOrleans.Grains.Hosting;
 using GenreOrleans.Web.Api;
+using GenreOrleans.Web.Health;
 using GenreOrleans.Web.Storage;
 using GenreOrleans.Web.Tracks;
 using GenreOrleans.Web.Uploads;
@@ -14,7 +16,10 @@ public static class WebHosting
     public static WebApplicationBuilder AddGenreWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.SectionName));
+        // Serve wwwroot from the build output's manifest in every environment (not only Development),
+        // so that `dotnet run -c Release` and running the built dll work as well as a published copy.
+        builder.WebHost.UseStaticWebAssets();
+        services.Configure<StorageOptions>(storage => StorageOptions.Bind(storage, builder.Configuration));
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
 
         var uploadLimits = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
@@ -31,7 +36,7 @@ public static class WebHosting
                     rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
         });
 
-        builder.AddOrleans();
+        builder.AddGenreOrleans();
 
         services.AddSingleton<AudioSniffer>();
         services.AddSingleton<UploadReceiver>();
@@ -45,7 +50,9 @@ public static class WebHosting
         services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         services.AddOpenApi();
         services.AddProblemDetails();
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster")
+            .AddCheck<DataDirectoryHealthCheck>("data-directory");
         return builder;
     }
 
@@ -55,14 +62,14 @@ public static class WebHosting
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/Error"));
         app.UseSerilogRequestLogging();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapTrackEndpoints();
-        app.MapRazorPages();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 

@@ -1,28 +1,22 @@
 namespace GenreOrleans.Web.Storage;
 
-/// <summary>Where the site keeps everything it writes: uploads, logs, the owner history.</summary>
+/// <summary>Where the site keeps what it writes: uploads and logs (the database lies beside them).</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
     /// <summary>
-    /// Root of all data. Empty means the default: <c>GenreOrleans</c> under the user's local
-    /// application data, or <c>./data</c> when the platform has no such folder.
+    /// Root of all data (<c>Storage:DataDirectory</c>). Empty in configuration means the default
+    /// that Web and Silo share (<see cref="GenreOrleans.Grains.Hosting.DataDirectory"/>):
+    /// <c>GenreOrleans</c> under the user's local application data, or <c>./data</c>.
     /// </summary>
     public string DataDirectory { get; set; } = "";
 
-    public string ResolveDataDirectory() =>
-        Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? DefaultDataDirectory() : DataDirectory);
+    public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
 
-    public string UploadsDirectory => Path.Combine(ResolveDataDirectory(), "uploads");
+    public string LogsDirectory => Path.Combine(DataDirectory, "logs");
 
-    public string HistoryDirectory => Path.Combine(ResolveDataDirectory(), "history");
-
-    public string LogsDirectory => Path.Combine(ResolveDataDirectory(), "logs");
-
-    private static string DefaultDataDirectory()
-    {
-        var localAppData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        return string.IsNullOrEmpty(localAppData) ? "data" : Path.Combine(localAppData, "GenreOrleans");
-    }
+    /// <summary>Binds the section and resolves the data directory exactly as the silo does.</summary>
+    public static void Bind(StorageOptions options, IConfiguration configuration) =>
+        options.DataDirectory = Grains.Hosting.DataDirectory.Resolve(configuration);
 }

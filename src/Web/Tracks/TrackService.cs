@@ -11,14 +11,13 @@ namespace GenreOrleans.Web.Tracks;
 public sealed class TrackService(
     IGrainFactory grains,
     AnalysisAdmission admission,
-    UploadHistory history,
     ILogger<TrackService> logger)
 {
     /// <summary>How often a watcher asks the grain again; progress moves in steps of seconds, not milliseconds.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(500);
 
     public async Task<(TrackSnapshot? Snapshot, UploadRejection? Rejection)> SubmitAsync(
-        StoredUpload upload, string? ownerId, CancellationToken cancellationToken)
+        StoredUpload upload, string? ownerId)
     {
         if (!admission.TryAdmit(upload.TrackId))
         {
@@ -30,9 +29,8 @@ public sealed class TrackService(
         try
         {
             var grain = grains.GetGrain<ITrackGrain>(upload.TrackId);
+            // The grain keeps the owner id with the track, which is what the history page lists.
             var snapshot = await grain.StartAsync(new TrackUpload(upload.StoredPath, upload.FileName, upload.SizeBytes, ownerId));
-            if (ownerId is not null)
-                await history.AddAsync(ownerId, upload.TrackId, cancellationToken);
             return (snapshot, null);
         }
         catch

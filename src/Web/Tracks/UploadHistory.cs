@@ -1,60 +1,23 @@
-using GenreOrleans.Web.Storage;
-using Microsoft.Extensions.Options;
+using GenreOrleans.Grains.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace GenreOrleans.Web.Tracks;
 
 /// <summary>
-/// Which tracks each browser uploaded, newest last, one small file per owner id under the data
-/// directory. Owner ids are validated GUIDs, so they are safe as file names.
+/// Which tracks a browser uploaded, newest first: the tracks whose owner id is the browser's
+/// cookie, read from the application database where the TrackGrain keeps its state.
 /// </summary>
-public sealed class UploadHistory(IOptions<StorageOptions> storageOptions)
+public sealed class UploadHistory(IDbContextFactory<GenreOrleansDbContext> databases)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    public async Task AddAsync(string ownerId, Guid trackId, CancellationToken cancellationToken)
-    {
-        var path = PathFor(ownerId);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.AppendAllTextAsync(path, trackId.ToString("N") + Environment.NewLine, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>The owner's tracks, newest first.</summary>
     public async Task<IReadOnlyList<Guid>> ListAsync(string ownerId, int limit, CancellationToken cancellationToken)
     {
-        var path = PathFor(ownerId);
-        string[] lines;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!File.Exists(path))
-                return [];
-            lines = await File.ReadAllLinesAsync(path, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-        return lines
-            .Reverse()
-            .Select(line => Guid.TryParseExact(line, "N", out var id) ? id : Guid.Empty)
-            .Where(id => id != Guid.Empty)
-            .Distinct()
+        await using var database = await databases.CreateDbContextAsync(cancellationToken);
+        return await database.Tracks
+            .AsNoTracking()
+            .Where(track => track.OwnerId == ownerId)
+            .OrderByDescending(track => track.CreatedAtUtc)
             .Take(limit)
-            .ToList();
-    }
-
-    private string PathFor(string ownerId)
-    {
-        if (!Guid.TryParseExact(ownerId, "N", out var owner))
-            throw new ArgumentException("An owner id is a GUID in N format.", nameof(ownerId));
-        return Path.Combine(storageOptions.Value.HistoryDirectory, owner.ToString("N") + ".txt");
+            .Select(track => track.Id)
+            .ToListAsync(cancellationToken);
     }
 }

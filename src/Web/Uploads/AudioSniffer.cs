@@ -1,4 +1,5 @@
 using System.Text;
+using GenreOrleans.Dsp.Decoding.Mp3;
 
 namespace GenreOrleans.Web.Uploads;
 
@@ -13,6 +14,8 @@ public sealed class AudioSniffer
 
     /// <summary>Frames that must follow each other for a sync word to count as the start of MP3 audio.</summary>
     private const int ChainToConfirmSync = 3;
+
+    private const int HeaderBytes = 4;
 
     /// <summary>How far past a tag or a broken frame to look for the next run of frames.</summary>
     private const int SyncSearchBytes = 64 * 1024;
@@ -40,7 +43,7 @@ public sealed class AudioSniffer
         if (audioStart >= file.Length)
             return AudioSniffResult.Refused(UploadRejection.CorruptMp3("it has an ID3 tag but no audio frames."));
 
-        Span<byte> first = stackalloc byte[Mp3FrameHeader.Size];
+        Span<byte> first = stackalloc byte[HeaderBytes];
         var firstLength = ReadAt(file, audioStart, first);
         if (firstLength >= 2 && first[0] == 0xFF && (first[1] & 0xF6) == 0xF0)
             return AudioSniffResult.Recognised(AudioFormat.Aac);
@@ -49,7 +52,7 @@ public sealed class AudioSniffer
         if (frames >= MinimumMp3Frames)
             return AudioSniffResult.Recognised(AudioFormat.Mp3);
         // An ID3 tag or a frame header right at the start says "MP3": then too little audio is damage, not a wrong format.
-        var startsLikeMp3 = hasId3 || Mp3FrameHeader.TryParse(first[..firstLength], out _);
+        var startsLikeMp3 = hasId3 || TryParseSized(first[..firstLength], out _);
         if (startsLikeMp3 || frames >= 2)
             return AudioSniffResult.Refused(UploadRejection.CorruptMp3(frames == 0
                 ? "no MPEG audio frames were found."
@@ -77,11 +80,11 @@ public sealed class AudioSniffer
     {
         var frames = 0;
         var offset = FindChainStart(file, start);
-        Span<byte> bytes = stackalloc byte[Mp3FrameHeader.Size];
+        Span<byte> bytes = stackalloc byte[HeaderBytes];
         while (offset >= 0)
         {
-            if (ReadAt(file, offset, bytes) == Mp3FrameHeader.Size
-                && Mp3FrameHeader.TryParse(bytes, out var header)
+            if (ReadAt(file, offset, bytes) == HeaderBytes
+                && TryParseSized(bytes, out var header)
                 && offset + header.FrameLength <= file.Length)
             {
                 frames++;
@@ -110,11 +113,15 @@ public sealed class AudioSniffer
 
     private static bool IsChainStart(Stream file, long offset)
     {
-        Span<byte> bytes = stackalloc byte[Mp3FrameHeader.Size];
+        Span<byte> bytes = stackalloc byte[HeaderBytes];
+        Mp3FrameHeader? first = null;
         for (var n = 0; n < ChainToConfirmSync; n++)
         {
-            if (ReadAt(file, offset, bytes) < Mp3FrameHeader.Size || !Mp3FrameHeader.TryParse(bytes, out var header))
+            if (ReadAt(file, offset, bytes) < HeaderBytes || !TryParseSized(bytes, out var header))
                 return false;
+            if (first is { } stream && !header.IsCompatibleWith(stream))
+                return false;
+            first ??= header;
             offset += header.FrameLength;
             // A short file whose frames end exactly at the end is a chain too.
             if (offset == file.Length)
@@ -124,6 +131,10 @@ public sealed class AudioSniffer
         }
         return true;
     }
+
+    /// <summary>A header whose frame length is known (free-format frames are too rare to be worth the search).</summary>
+    private static bool TryParseSized(ReadOnlySpan<byte> bytes, out Mp3FrameHeader header) =>
+        Mp3FrameHeader.TryParse(bytes, out header) && header.FrameLength > 0;
 
     private static bool IsTrailerTag(ReadOnlySpan<byte> bytes) =>
         StartsWith(bytes, 0, "TAG") || StartsWith(bytes, 0, "APET") || StartsWith(bytes, 0, "LYRI");

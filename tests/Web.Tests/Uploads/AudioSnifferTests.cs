@@ -65,15 +65,16 @@ public sealed class AudioSnifferTests
     }
 
     [SkippableFact]
-    public void Recognises_every_real_clip_of_a_genre_as_mp3()
+    public void Recognises_every_real_clip_of_the_dataset_as_mp3()
     {
-        var clips = Directory.GetFiles(Path.Combine(TestPaths.RequireDataset(), "clips", "acidhouse"), "*.mp3");
+        var clips = Directory.GetFiles(Path.Combine(TestPaths.RequireDataset(), "clips"), "*.mp3", SearchOption.AllDirectories);
         Assert.NotEmpty(clips);
-        foreach (var clip in clips)
+        var missed = clips.Where(clip =>
         {
             using var file = File.OpenRead(clip);
-            Assert.Equal(AudioFormat.Mp3, _sniffer.Sniff(file).Format);
-        }
+            return _sniffer.Sniff(file).Format != AudioFormat.Mp3;
+        }).ToList();
+        Assert.Empty(missed);
     }
 
     [SkippableFact]

@@ -27,7 +27,7 @@ public sealed class UploadModel(UploadReceiver receiver, TrackService tracks, IO
         if (outcome.Upload is { } upload)
         {
             var owner = OwnerCookie.GetOrIssue(HttpContext);
-            (_, rejection) = await tracks.SubmitAsync(upload, owner, HttpContext.RequestAborted);
+            (_, rejection) = await tracks.SubmitAsync(upload, owner);
             if (rejection is null)
             {
                 var location = Url.Page("/Tracks/Details", new { id = upload.TrackId })!;
