@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["inference"] = GenreOrleans.Bench.Inference.InferenceBenchmark.Run,
     ["features"] = GenreOrleans.Bench.Features.FeaturesBenchmark.Run,
     ["tempokey"] = GenreOrleans.Bench.TempoKey.TempoKeyBenchmark.Run,
+    ["inference-grain"] = GenreOrleans.Bench.InferenceGrain.InferenceGrainBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

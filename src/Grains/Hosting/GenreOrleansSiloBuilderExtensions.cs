@@ -39,6 +39,9 @@ public static class GenreOrleansSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<InferenceMetrics>();
         services.TryAddSingleton<IWindowScorer, InferenceGrainScorer>();
+        services.TryAddSingleton<ITempoKeyReader, TempoKeyReader>();
+        services.TryAddSingleton<ITrackPipeline, TrackAnalyzerPipeline>();
+        services.TryAddSingleton<IScoringModelLoader, InferenceSessionLoader>();
         return silo;
     }
 }

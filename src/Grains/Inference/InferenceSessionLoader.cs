@@ -1,0 +1,14 @@
+using GenreOrleans.Analysis.Model;
+
+namespace GenreOrleans.Grains.Inference;
+
+/// <summary>Loads a TorchSharp <see cref="InferenceSession"/> (CUDA when torch sees a GPU) as the InferenceGrain's model.</summary>
+public sealed class InferenceSessionLoader : IScoringModelLoader
+{
+    public ScoringModel Load(string? modelDirectory)
+    {
+        var directory = string.IsNullOrWhiteSpace(modelDirectory) ? ModelLocator.FindDefault() : modelDirectory;
+        var session = InferenceSession.Load(directory);
+        return new ScoringModel(session, session.ModelVersion, session);
+    }
+}
