@@ -3,6 +3,7 @@
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     // One line per benchmark; each lives in its own folder.
+    ["decoder"] = GenreOrleans.Bench.Decoding.DecoderBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace GenreOrleans.Dsp.Decoding.Mp3;
 
 /// <summary>
@@ -12,7 +15,13 @@ internal sealed class HybridFilterBank
     private static readonly float[] Cs = AliasCoefficients.Select(c => (float)(1 / Math.Sqrt(1 + c * c))).ToArray();
     private static readonly float[] Ca = AliasCoefficients.Select(c => (float)(c / Math.Sqrt(1 + c * c))).ToArray();
 
-    /// <summary>Windowed long IMDCT matrices for block types 0, 1 and 3: [type][i * 18 + k], i = 0..35.</summary>
+    /// <summary>Outputs of the long IMDCT padded to whole vectors.</summary>
+    private static readonly int PaddedLength = (36 + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+
+    /// <summary>
+    /// Windowed long IMDCT matrices for block types 0, 1 and 3, stored by input: [type][k * PaddedLength + i],
+    /// so each of the 18 inputs adds one scaled column to all 36 outputs at once.
+    /// </summary>
     private static readonly float[][] LongMatrix = BuildLongMatrices();
 
     /// <summary>Windowed short IMDCT: [i * 6 + k], i = 0..11.</summary>
@@ -20,7 +29,7 @@ internal sealed class HybridFilterBank
 
     private readonly float[] _overlap = new float[576];
     private readonly float[] _reordered = new float[576];
-    private readonly float[] _block = new float[36];
+    private readonly float[] _block = new float[Math.Max(36, PaddedLength)];
 
     /// <summary>Subbands that may hold non-zero overlap from the previous granule.</summary>
     private int _overlapSubbands;
@@ -104,13 +113,19 @@ internal sealed class HybridFilterBank
 
     private static void LongImdct(ReadOnlySpan<float> input, float[] matrix, Span<float> block)
     {
-        for (var i = 0; i < 36; i++)
+        var vectors = PaddedLength / Vector<float>.Count;
+        var output = MemoryMarshal.Cast<float, Vector<float>>(block[..PaddedLength]);
+        var columns = MemoryMarshal.Cast<float, Vector<float>>(matrix.AsSpan());
+        output.Clear();
+        for (var k = 0; k < 18; k++)
         {
-            var row = matrix.AsSpan(i * 18, 18);
-            var sum = 0f;
-            for (var k = 0; k < 18; k++)
-                sum += row[k] * input[k];
-            block[i] = sum;
+            var x = input[k];
+            if (x == 0)
+                continue;
+            var scale = new Vector<float>(x);
+            var column = columns.Slice(k * vectors, vectors);
+            for (var v = 0; v < vectors; v++)
+                output[v] = Vector.FusedMultiplyAdd(column[v], scale, output[v]);
         }
     }
 
@@ -178,11 +193,11 @@ internal sealed class HybridFilterBank
         var matrices = new float[3][];
         for (var type = 0; type < 3; type++)
         {
-            var matrix = new float[36 * 18];
+            var matrix = new float[18 * PaddedLength];
             for (var i = 0; i < 36; i++)
             {
                 for (var k = 0; k < 18; k++)
-                    matrix[i * 18 + k] = (float)(windows[type][i] * Math.Cos(Math.PI / 72 * (2 * i + 1 + 18) * (2 * k + 1)));
+                    matrix[k * PaddedLength + i] = (float)(windows[type][i] * Math.Cos(Math.PI / 72 * (2 * i + 1 + 18) * (2 * k + 1)));
             }
             matrices[type] = matrix;
         }

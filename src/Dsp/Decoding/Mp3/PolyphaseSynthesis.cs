@@ -39,7 +39,7 @@ internal sealed class PolyphaseSynthesis
             var scale = new Vector<float>(s);
             var row = rows.Slice(k * perRow, perRow);
             for (var m = 0; m < perRow; m++)
-                c[m] += row[m] * scale;
+                c[m] = Vector.FusedMultiplyAdd(row[m], scale, c[m]);
         }
 
         _offset = (_offset - 64) & 1023;
@@ -65,7 +65,8 @@ internal sealed class PolyphaseSynthesis
             {
                 var a = ((_offset + 128 * i) & 1023) / count + block;
                 var b = ((_offset + 128 * i + 96) & 1023) / count + block;
-                sum += window[(64 * i) / count + block] * ring[a] + window[(64 * i + 32) / count + block] * ring[b];
+                sum = Vector.FusedMultiplyAdd(window[(64 * i) / count + block], ring[a], sum);
+                sum = Vector.FusedMultiplyAdd(window[(64 * i + 32) / count + block], ring[b], sum);
             }
             output[block] = sum;
         }
