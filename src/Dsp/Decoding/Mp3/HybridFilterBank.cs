@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -38,6 +39,7 @@ internal sealed class HybridFilterBank
     /// Turns one granule's spectrum (576 lines, <paramref name="count"/> possibly non-zero) into 18 time
     /// samples per subband, written to <paramref name="output"/>[t * 32 + subband].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> spectrum, int count, in GranuleChannelInfo info, int sampleRateIndex, Span<float> output)
     {
         if (info.IsShort)
@@ -111,6 +113,7 @@ internal sealed class HybridFilterBank
         _overlapSubbands = 32;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LongImdct(ReadOnlySpan<float> input, float[] matrix, Span<float> block)
     {
         var vectors = PaddedLength / Vector<float>.Count;
@@ -129,6 +132,7 @@ internal sealed class HybridFilterBank
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ShortImdct(ReadOnlySpan<float> input, Span<float> block)
     {
         block.Clear();
@@ -146,6 +150,7 @@ internal sealed class HybridFilterBank
 
     /// <summary>Short blocks are coded band by band, window by window; the IMDCT wants the three windows interleaved per line.</summary>
     /// <returns>The new count of possibly non-zero lines: the end of the last band that had any.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reorder(Span<float> spectrum, int count, bool mixed, int sampleRateIndex)
     {
         var shortBands = ScaleFactorBands.Short[sampleRateIndex];
