@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace GenreOrleans.Dsp.Decoding.Mp3;
@@ -5,7 +6,7 @@ namespace GenreOrleans.Dsp.Decoding.Mp3;
 /// <summary>
 /// A 64-bit window over main data for the Huffman hot loop: refilled a byte at a time so that at least 57 bits
 /// are ready, enough for the longest pair (19-bit code, two 13-bit linbits fields, two signs).
-/// Reads at most 8 bytes past the bit position, which the buffer's zero padding covers.
+/// Reads at most 16 bytes past the bit position, which the buffer's zero padding covers.
 /// </summary>
 internal ref struct BitCache
 {
@@ -34,11 +35,14 @@ internal ref struct BitCache
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Refill()
     {
-        while (_available <= 56)
-        {
-            _cache |= (ulong)_data[_nextByte++] << (56 - _available);
-            _available += 8;
-        }
+        if (_available > 56)
+            return;
+        // One big-endian 8-byte load tops the window up to at least 57 bits.
+        var word = BinaryPrimitives.ReadUInt64BigEndian(_data[_nextByte..]);
+        _cache |= word >> _available;
+        var bytes = (63 - _available) >> 3;
+        _nextByte += bytes;
+        _available += bytes * 8;
     }
 
     /// <summary>The next 32 bits, left-aligned.</summary>

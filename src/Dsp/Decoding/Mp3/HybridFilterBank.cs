@@ -23,7 +23,13 @@ internal sealed class HybridFilterBank
     /// Windowed long IMDCT matrices for block types 0, 1 and 3, stored by input: [type][k * PaddedLength + i],
     /// so each of the 18 inputs adds one scaled column to all 36 outputs at once.
     /// </summary>
-    private static readonly float[][] LongMatrix = BuildLongMatrices();
+    private static readonly float[][] LongMatrix = BuildLongMatrices(invertOddOutputs: false);
+
+    /// <summary>
+    /// The same with every odd output negated: frequency inversion of the odd subbands (negating their odd time
+    /// samples) folded into the transform, for the overlap half as well, so it costs nothing.
+    /// </summary>
+    private static readonly float[][] LongMatrixInverted = BuildLongMatrices(invertOddOutputs: true);
 
     /// <summary>Windowed short IMDCT: [i * 6 + k], i = 0..11.</summary>
     private static readonly float[] ShortMatrix = BuildShortMatrix();
@@ -37,7 +43,7 @@ internal sealed class HybridFilterBank
 
     /// <summary>
     /// Turns one granule's spectrum (576 lines, <paramref name="count"/> possibly non-zero) into 18 time
-    /// samples per subband, written to <paramref name="output"/>[t * 32 + subband].
+    /// samples per subband, written to <paramref name="output"/>[subband * 18 + t].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> spectrum, int count, in GranuleChannelInfo info, int sampleRateIndex, Span<float> output)
@@ -71,39 +77,53 @@ internal sealed class HybridFilterBank
         for (var sb = 0; sb < active; sb++)
         {
             var overlap = _overlap.AsSpan(sb * 18, 18);
+            var target = output.Slice(sb * 18, 18);
             if (sb >= subbands)
             {
-                // Zero input: the output is the previous granule's tail, and nothing carries over.
-                for (var t = 0; t < 18; t++)
-                    output[t * 32 + sb] = overlap[t];
+                // Zero input: the output is the previous granule's tail (already sign-corrected), and nothing carries over.
+                overlap.CopyTo(target);
                 overlap.Clear();
+                continue;
+            }
+            var input = spectrum.Slice(sb * 18, 18);
+            var odd = (sb & 1) == 1;
+            var blockType = info.MixedBlock && sb < 2 ? 0 : info.BlockType;
+            if (blockType == 2)
+            {
+                ShortImdct(input, _block);
+                if (odd)
+                {
+                    for (var t = 1; t < 36; t += 2)
+                        _block[t] = -_block[t];
+                }
             }
             else
             {
-                var input = spectrum.Slice(sb * 18, 18);
-                var blockType = info.MixedBlock && sb < 2 ? 0 : info.BlockType;
-                if (blockType == 2)
-                    ShortImdct(input, _block);
-                else
-                    LongImdct(input, LongMatrix[blockType == 3 ? 2 : blockType], _block);
-                for (var t = 0; t < 18; t++)
-                {
-                    output[t * 32 + sb] = _block[t] + overlap[t];
-                    overlap[t] = _block[18 + t];
-                }
+                var type = blockType == 3 ? 2 : blockType;
+                LongImdct(input, odd ? LongMatrixInverted[type] : LongMatrix[type], _block);
             }
-            if ((sb & 1) == 1)
-            {
-                for (var t = 1; t < 18; t += 2)
-                    output[t * 32 + sb] = -output[t * 32 + sb];
-            }
+            OverlapAdd(_block, overlap, target);
         }
-        for (var sb = active; sb < 32; sb++)
-        {
-            for (var t = 0; t < 18; t++)
-                output[t * 32 + sb] = 0;
-        }
+        output[(active * 18)..].Clear();
         _overlapSubbands = subbands;
+    }
+
+    /// <summary>target = first half + overlap; overlap = second half.</summary>
+    private static void OverlapAdd(ReadOnlySpan<float> block, Span<float> overlap, Span<float> target)
+    {
+        var first = MemoryMarshal.Cast<float, Vector<float>>(block[..16]);
+        var second = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(18, 16));
+        var tail = MemoryMarshal.Cast<float, Vector<float>>(overlap[..16]);
+        var result = MemoryMarshal.Cast<float, Vector<float>>(target[..16]);
+        for (var v = 0; v < first.Length; v++)
+        {
+            result[v] = first[v] + tail[v];
+            tail[v] = second[v];
+        }
+        target[16] = block[16] + overlap[16];
+        target[17] = block[17] + overlap[17];
+        overlap[16] = block[34];
+        overlap[17] = block[35];
     }
 
     /// <summary>Forgets the overlap, e.g. after a gap in the stream.</summary>
@@ -176,7 +196,7 @@ internal sealed class HybridFilterBank
         return end;
     }
 
-    private static float[][] BuildLongMatrices()
+    private static float[][] BuildLongMatrices(bool invertOddOutputs)
     {
         var windows = new double[3][];
         for (var type = 0; type < 3; type++)
@@ -202,7 +222,8 @@ internal sealed class HybridFilterBank
             for (var i = 0; i < 36; i++)
             {
                 for (var k = 0; k < 18; k++)
-                    matrix[k * PaddedLength + i] = (float)(windows[type][i] * Math.Cos(Math.PI / 72 * (2 * i + 1 + 18) * (2 * k + 1)));
+                    matrix[k * PaddedLength + i] = (float)((invertOddOutputs && (i & 1) == 1 ? -1 : 1)
+                        * windows[type][i] * Math.Cos(Math.PI / 72 * (2 * i + 1 + 18) * (2 * k + 1)));
             }
             matrices[type] = matrix;
         }

@@ -23,7 +23,7 @@ internal sealed class PolyphaseSynthesis
     private int _offset;
 
     /// <summary>
-    /// Turns one granule, 18 time slots of 32 subband samples (<paramref name="subbands"/>[t * 32 + k]), into
+    /// Turns one granule, 18 time samples of each of 32 subbands (<paramref name="subbands"/>[k * 18 + t]), into
     /// 576 PCM samples written to <paramref name="pcm"/>[n * stride].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -41,10 +41,9 @@ internal sealed class PolyphaseSynthesis
             var c1 = Vector256<float>.Zero;
             var c2 = Vector256<float>.Zero;
             var c3 = Vector256<float>.Zero;
-            var slot = subbands.Slice(t * 32, 32);
             for (var k = 0; k < 32; k++)
             {
-                var s = slot[k];
+                var s = subbands[k * 18 + t];
                 if (s == 0)
                     continue;
                 var scale = Vector256.Create(s);

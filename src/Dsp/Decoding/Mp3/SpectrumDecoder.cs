@@ -204,10 +204,11 @@ internal static class SpectrumDecoder
     private static void ScaleBand(ReadOnlySpan<int> quantised, Span<float> xr, int from, int to, float gain)
     {
         var pow43 = Pow43;
+        var negative = -gain;
         for (var i = from; i < to; i++)
         {
             var q = quantised[i];
-            xr[i] = q == 0 ? 0f : q > 0 ? pow43[q] * gain : -pow43[-q] * gain;
+            xr[i] = pow43[Math.Abs(q)] * (q < 0 ? negative : gain);
         }
     }
 }
