@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -31,7 +32,7 @@ internal sealed class HybridFilterBank
     /// </summary>
     private static readonly float[][] LongMatrixInverted = BuildLongMatrices(invertOddOutputs: true);
 
-    /// <summary>Windowed short IMDCT: [i * 6 + k], i = 0..11.</summary>
+    /// <summary>Windowed short IMDCT by input: [k * 16 + i], i = 0..11 (padded to two 8-float vectors).</summary>
     private static readonly float[] ShortMatrix = BuildShortMatrix();
 
     private readonly float[] _overlap = new float[576];
@@ -155,16 +156,28 @@ internal sealed class HybridFilterBank
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ShortImdct(ReadOnlySpan<float> input, Span<float> block)
     {
-        block.Clear();
+        // Three 12-point IMDCTs, windowed, overlapped at offsets 6, 12 and 18 of the 36-sample block.
+        block[..36].Clear();
+        Span<float> y = stackalloc float[16];
+        ref var columns = ref ShortMatrix[0];
         for (var w = 0; w < 3; w++)
         {
-            for (var i = 0; i < 12; i++)
+            var low = Vector256<float>.Zero;
+            var high = Vector256<float>.Zero;
+            for (var k = 0; k < 6; k++)
             {
-                var sum = 0f;
-                for (var k = 0; k < 6; k++)
-                    sum += ShortMatrix[i * 6 + k] * input[3 * k + w];
-                block[6 + 6 * w + i] += sum;
+                var x = input[3 * k + w];
+                if (x == 0)
+                    continue;
+                var scale = Vector256.Create(x);
+                low = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columns, (nuint)(k * 16)), scale, low);
+                high = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columns, (nuint)(k * 16 + 8)), scale, high);
             }
+            low.CopyTo(y);
+            high.CopyTo(y[8..]);
+            var target = block.Slice(6 + 6 * w, 12);
+            for (var i = 0; i < 12; i++)
+                target[i] += y[i];
         }
     }
 
@@ -232,11 +245,11 @@ internal sealed class HybridFilterBank
 
     private static float[] BuildShortMatrix()
     {
-        var matrix = new float[12 * 6];
+        var matrix = new float[6 * 16];
         for (var i = 0; i < 12; i++)
         {
             for (var k = 0; k < 6; k++)
-                matrix[i * 6 + k] = (float)(Math.Sin(Math.PI / 12 * (i + 0.5)) * Math.Cos(Math.PI / 24 * (2 * i + 1 + 6) * (2 * k + 1)));
+                matrix[k * 16 + i] = (float)(Math.Sin(Math.PI / 12 * (i + 0.5)) * Math.Cos(Math.PI / 24 * (2 * i + 1 + 6) * (2 * k + 1)));
         }
         return matrix;
     }
