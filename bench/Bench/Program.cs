@@ -4,6 +4,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
 {
     // One line per benchmark; each lives in its own folder.
     ["decoder"] = GenreOrleans.Bench.Decoding.DecoderBenchmark.Run,
+    ["features"] = GenreOrleans.Bench.Features.FeaturesBenchmark.Run,
+    ["tempokey"] = GenreOrleans.Bench.TempoKey.TempoKeyBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

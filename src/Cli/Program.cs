@@ -5,5 +5,6 @@ var root = new RootCommand("GenreOrleans: which electronic music genres a track 
 // One line per command; each command lives in its own file under Commands/.
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(DecodeCommand.Create());
+root.Subcommands.Add(FeaturesCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,10 +1,13 @@
+using System.Numerics;
+
 namespace GenreOrleans.Dsp.Spectral;
 
 /// <summary>
 /// Forward FFT of a real sequence whose length is a power of two (at least 4), in double
 /// precision. The N real samples are packed into an N/2-point complex sequence, transformed
-/// with an iterative radix-2 FFT, and then split into the N/2 + 1 non-redundant bins. Bit
-/// reversal and twiddle tables are built once; <see cref="Forward"/> allocates nothing.
+/// with an iterative radix-2 FFT (split real and imaginary arrays, SIMD butterflies from the
+/// third stage on), and then split into the N/2 + 1 non-redundant bins. Bit-reversal and
+/// per-stage twiddle tables are built once; <see cref="Forward"/> allocates nothing.
 /// </summary>
 /// <remarks>
 /// Double precision matters for parity: librosa transforms in float64 and only rounds the
@@ -16,8 +19,8 @@ public sealed class RealFft
     private readonly int _size;
     private readonly int _half;
     private readonly int[] _bitReverse;
-    private readonly double[] _twiddleRe;   // e^{-2 pi i k / half}, k < half / 2
-    private readonly double[] _twiddleIm;
+    private readonly double[] _stageRe;     // stage with half-length h: e^{-2 pi i j / 2h}, j < h, at offset h
+    private readonly double[] _stageIm;
     private readonly double[] _splitRe;     // e^{-2 pi i k / size}, k <= half
     private readonly double[] _splitIm;
     private readonly double[] _workRe;
@@ -32,18 +35,22 @@ public sealed class RealFft
         _workRe = new double[_half];
         _workIm = new double[_half];
 
-        var bits = System.Numerics.BitOperations.Log2((uint)_half);
+        var bits = BitOperations.Log2((uint)_half);
         _bitReverse = new int[_half];
         for (var i = 0; i < _half; i++)
             _bitReverse[i] = bits == 0 ? 0 : (int)(ReverseBits((uint)i) >> (32 - bits));
 
-        _twiddleRe = new double[Math.Max(1, _half / 2)];
-        _twiddleIm = new double[Math.Max(1, _half / 2)];
-        for (var k = 0; k < _half / 2; k++)
+        // Twiddles of every stage, stored contiguously so that butterflies can load them as vectors.
+        _stageRe = new double[Math.Max(2, _half)];
+        _stageIm = new double[Math.Max(2, _half)];
+        for (var h = 1; h < _half; h <<= 1)
         {
-            var angle = -2.0 * Math.PI * k / _half;
-            _twiddleRe[k] = Math.Cos(angle);
-            _twiddleIm[k] = Math.Sin(angle);
+            for (var j = 0; j < h; j++)
+            {
+                var angle = -Math.PI * j / h;
+                _stageRe[h + j] = Math.Cos(angle);
+                _stageIm[h + j] = Math.Sin(angle);
+            }
         }
 
         _splitRe = new double[_half + 1];
@@ -85,7 +92,7 @@ public sealed class RealFft
         ComplexInPlace(zr, zi);
 
         // Split: Z[k] = E[k] + i O[k] where E, O are the spectra of the even and odd samples;
-        // X[k] = E[k] + w^k O[k] with w = e^{-2 pi i / N}.
+        // X[k] = E[k] + w^k O[k] with w = e^{-2 pi i / N}, and X[N/2-k] = conj(E[k] - w^k O[k]).
         re[0] = zr[0] + zi[0];
         im[0] = 0;
         re[_half] = zr[0] - zi[0];
@@ -94,15 +101,14 @@ public sealed class RealFft
         {
             var m = _half - k;
             var ar = zr[k]; var ai = zi[k];
-            var br = zr[m]; var bi = -zi[m];                  // conj(Z[N/2-k])
-            var er = 0.5 * (ar + br); var ei = 0.5 * (ai + bi);  // E[k]
-            var or = 0.5 * (ai - bi); var oi = -0.5 * (ar - br); // O[k] = (Z[k]-conj(Z[m]))/(2i)
+            var br = zr[m]; var bi = -zi[m];                   // conj(Z[N/2-k])
+            var er = 0.5 * (ar + br); var ei = 0.5 * (ai + bi);   // E[k]
+            var or = 0.5 * (ai - bi); var oi = -0.5 * (ar - br);  // O[k] = (Z[k]-conj(Z[m]))/(2i)
             var wr = _splitRe[k]; var wi = _splitIm[k];
             var tr = wr * or - wi * oi;
             var ti = wr * oi + wi * or;
             re[k] = er + tr;
             im[k] = ei + ti;
-            // X[N/2-k] = conj(E[k]) - conj(w^k O[k]) mirrored; derived from the same E and O.
             re[m] = er - tr;
             im[m] = -(ei - ti);
         }
@@ -112,7 +118,7 @@ public sealed class RealFft
     {
         var n = _half;
         // First stage (length-2 butterflies) has the trivial twiddle 1.
-        for (var i = 0; i < n; i += 2)
+        for (var i = 0; i + 1 < n; i += 2)
         {
             var ar = zr[i]; var ai = zi[i];
             var br = zr[i + 1]; var bi = zi[i + 1];
@@ -129,24 +135,46 @@ public sealed class RealFft
                 zr[i] = ar + br; zi[i] = ai + bi;
                 zr[i + 2] = ar - br; zi[i + 2] = ai - bi;
                 ar = zr[i + 1]; ai = zi[i + 1];
-                br = zi[i + 3]; bi = -zr[i + 3];                // -i * Z
+                br = zi[i + 3]; bi = -zr[i + 3];                 // -i * Z
                 zr[i + 1] = ar + br; zi[i + 1] = ai + bi;
                 zr[i + 3] = ar - br; zi[i + 3] = ai - bi;
             }
         }
-        var twr = _twiddleRe;
-        var twi = _twiddleIm;
-        for (var len = 8; len <= n; len <<= 1)
+        var width = Vector<double>.Count;
+        for (var h = 4; h < n; h <<= 1)
         {
-            var halfLen = len >> 1;
-            var step = n / len;
+            var len = h << 1;
+            if (Vector.IsHardwareAccelerated && h >= width)
+            {
+                for (var start = 0; start < n; start += len)
+                {
+                    for (var j = 0; j < h; j += width)
+                    {
+                        var wr = new Vector<double>(_stageRe, h + j);
+                        var wi = new Vector<double>(_stageIm, h + j);
+                        var p = start + j;
+                        var q = p + h;
+                        var xr = new Vector<double>(zr, q);
+                        var xi = new Vector<double>(zi, q);
+                        var tr = wr * xr - wi * xi;
+                        var ti = wr * xi + wi * xr;
+                        var ur = new Vector<double>(zr, p);
+                        var ui = new Vector<double>(zi, p);
+                        (ur + tr).CopyTo(zr, p);
+                        (ui + ti).CopyTo(zi, p);
+                        (ur - tr).CopyTo(zr, q);
+                        (ui - ti).CopyTo(zi, q);
+                    }
+                }
+                continue;
+            }
             for (var start = 0; start < n; start += len)
             {
-                for (var j = 0; j < halfLen; j++)
+                for (var j = 0; j < h; j++)
                 {
-                    var wr = twr[j * step]; var wi = twi[j * step];
+                    var wr = _stageRe[h + j]; var wi = _stageIm[h + j];
                     var p = start + j;
-                    var q = p + halfLen;
+                    var q = p + h;
                     var xr = zr[q]; var xi = zi[q];
                     var tr = wr * xr - wi * xi;
                     var ti = wr * xi + wi * xr;

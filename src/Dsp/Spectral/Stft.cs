@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GenreOrleans.Dsp.Spectral;
 
 /// <summary>
@@ -54,7 +56,19 @@ public sealed class Stft
         if (start >= 0 && start + FftSize <= samples.Length)
         {
             var source = samples.Slice(start, FftSize);
-            for (var i = 0; i < frame.Length; i++)
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var width = Vector<float>.Count;
+                var half = Vector<double>.Count;
+                for (; i <= frame.Length - width; i += width)
+                {
+                    Vector.Widen(new Vector<float>(source.Slice(i, width)), out var low, out var high);
+                    (low * new Vector<double>(window, i)).CopyTo(frame, i);
+                    (high * new Vector<double>(window, i + half)).CopyTo(frame, i + half);
+                }
+            }
+            for (; i < frame.Length; i++)
                 frame[i] = window[i] * source[i];
         }
         else
@@ -83,7 +97,21 @@ public sealed class Stft
     {
         var re = _re;
         var im = _im;
-        for (var k = 0; k < re.Length; k++)
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<double>.Count;
+            for (; k <= re.Length - 2 * width; k += 2 * width)
+            {
+                // Round to float32 (librosa's complex64) and back, then |.| in double, rounded once.
+                Vector.Widen(Vector.Narrow(new Vector<double>(re, k), new Vector<double>(re, k + width)), out var r0, out var r1);
+                Vector.Widen(Vector.Narrow(new Vector<double>(im, k), new Vector<double>(im, k + width)), out var i0, out var i1);
+                var m0 = Vector.SquareRoot(r0 * r0 + i0 * i0);
+                var m1 = Vector.SquareRoot(r1 * r1 + i1 * i1);
+                Vector.Narrow(m0, m1).CopyTo(magnitude.Slice(k, 2 * width));
+            }
+        }
+        for (; k < re.Length; k++)
         {
             // librosa stores the spectrum as complex64 and takes |.| of that.
             double r = (float)re[k];

@@ -1,5 +1,6 @@
 using GenreOrleans.Grains.Hosting;
 using GenreOrleans.Web.Api;
+using GenreOrleans.Web.Health;
 using GenreOrleans.Web.Storage;
 using GenreOrleans.Web.Tracks;
 using GenreOrleans.Web.Uploads;
@@ -49,7 +50,9 @@ public static class WebHosting
         services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         services.AddOpenApi();
         services.AddProblemDetails();
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster")
+            .AddCheck<DataDirectoryHealthCheck>("data-directory");
         return builder;
     }
 

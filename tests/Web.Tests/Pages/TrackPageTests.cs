@@ -6,7 +6,7 @@ using GenreOrleans.Web.Tests.Support;
 
 namespace GenreOrleans.Web.Tests.Pages;
 
-public sealed partial class TrackPageTests(GenreWebFactory factory) : IClassFixture<GenreWebFactory>
+public sealed partial class TrackPageTests(ScriptedSiteFactory factory) : IClassFixture<ScriptedSiteFactory>
 {
     private const string ScriptName = "<img src=x onerror=alert('x')>.mp3";
 
@@ -26,20 +26,18 @@ public sealed partial class TrackPageTests(GenreWebFactory factory) : IClassFixt
         return body.RootElement.GetProperty("location").GetString()!;
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Track_page_of_an_unknown_id_is_404()
     {
-        factory.RequireTrackPipeline();
         using var client = factory.CreateClient();
         using var response = await client.GetAsync($"/tracks/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Track not found", await response.Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Upload_through_the_page_leads_to_the_track_page()
     {
-        factory.RequireTrackPipeline();
         using var client = factory.CreateClient();
         var location = await UploadThroughPageAsync(client, AudioSamples.Mp3Frames(60), "tune.mp3");
 
@@ -49,10 +47,9 @@ public sealed partial class TrackPageTests(GenreWebFactory factory) : IClassFixt
         Assert.Contains("Analyze another track", html);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Plain_form_post_redirects_to_the_track_page()
     {
-        factory.RequireTrackPipeline();
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         var token = TokenField().Match(await client.GetStringAsync("/")).Groups[1].Value;
         var content = UploadBodies.File(AudioSamples.Mp3Frames(60), "plain.mp3");
@@ -64,10 +61,9 @@ public sealed partial class TrackPageTests(GenreWebFactory factory) : IClassFixt
         Assert.Matches("^/tracks/[0-9a-f-]{36}$", response.Headers.Location?.OriginalString);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Script_in_the_file_name_is_shown_as_text_on_the_track_and_history_pages()
     {
-        factory.RequireTrackPipeline();
         using var client = factory.CreateClient();
         var location = await UploadThroughPageAsync(client, AudioSamples.Mp3Frames(60), ScriptName);
 
@@ -79,10 +75,9 @@ public sealed partial class TrackPageTests(GenreWebFactory factory) : IClassFixt
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task History_lists_this_browsers_uploads_and_not_anyone_elses()
     {
-        factory.RequireTrackPipeline();
         using var mine = factory.CreateClient();
         using var theirs = factory.CreateClient();
         var myTrack = await UploadThroughPageAsync(mine, AudioSamples.Mp3Frames(60), "mine.mp3");

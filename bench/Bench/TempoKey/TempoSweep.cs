@@ -1,0 +1,40 @@
+using GenreOrleans.Dsp.Rhythm;
+
+namespace GenreOrleans.Bench.TempoKey;
+
+/// <summary>
+/// Development aid: accuracy of TempoEstimator settings on the annotated recordings, split into
+/// even and odd rows so that a setting chosen on one half can be checked on the other.
+/// </summary>
+internal static class TempoSweep
+{
+    public static void Run(IReadOnlyList<(AnnotatedRecording Recording, StandInFrontEnd.Features Features)> items)
+    {
+        var settings =
+            from pref in new[] { 110.0, 120 }
+            from width in new[] { 0.5, 0.7, 1.0 }
+            from acw in new[] { 1.0, 2.0, 3.0 }
+            from low in new[] { false, true }
+            select (pref, width, acw, low);
+        var rows = new List<(string Label, double Even, double Odd, double All)>();
+        foreach (var (pref, width, acw, low) in settings)
+        {
+            var estimator = new TempoEstimator(new TempoOptions { PreferredBpm = pref, PreferenceWidthOctaves = width, AutocorrelationWeight = acw });
+            int even = 0, evenN = 0, odd = 0, oddN = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var (rec, f) = items[i];
+                if (rec.TempoBpm is not { } truth) continue;
+                var bpm = (low ? estimator.Estimate(f.Onset, f.LowOnset) : estimator.Estimate(f.Onset)).Bpm;
+                var hit = TempoKeyScores.TempoExact(bpm, truth) ? 1 : 0;
+                if (i % 2 == 0) { even += hit; evenN++; } else { odd += hit; oddN++; }
+            }
+            rows.Add(($"pref {pref,3} width {width:F1} acw {acw:F1} low {(low ? 1 : 0)}", even / (double)evenN, odd / (double)oddN,
+                (even + odd) / (double)(evenN + oddN)));
+        }
+        foreach (var r in rows.OrderByDescending(r => r.All).Take(25))
+            Console.WriteLine($"   {r.Label}  even {r.Even:F3} odd {r.Odd:F3} all {r.All:F3}");
+        var baseline = rows.First(r => r.Label.StartsWith("pref 120 width 1.0 acw 1.0 low 0", StringComparison.Ordinal));
+        Console.WriteLine($"   default: even {baseline.Even:F3} odd {baseline.Odd:F3} all {baseline.All:F3}");
+    }
+}

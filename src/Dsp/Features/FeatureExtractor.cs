@@ -1,0 +1,189 @@
+using GenreOrleans.Dsp.Rhythm;
+using GenreOrleans.Dsp.Spectral;
+using GenreOrleans.Dsp.Tonal;
+
+namespace GenreOrleans.Dsp.Features;
+
+/// <summary>
+/// Computes every feature of a clip from one STFT pass, at parity with librosa 0.10.1 (see
+/// docs/features.md): mel dB, MFCC 20 and 13, chroma with librosa's tuning estimate, spectral
+/// centroid, bandwidth, roll-off, contrast and flatness, zero-crossing rate, RMS, onset strength,
+/// and librosa's beat tracker. Buffers live in the instance and are reused, so the per-frame work
+/// allocates nothing; only the result matrices are new. Not thread-safe: one instance per thread.
+/// </summary>
+/// <remarks>
+/// Chroma needs the clip's tuning before any frame can be projected. Up to
+/// <see cref="MaxStoredFrames"/> frames the power spectrogram is kept and projected afterwards;
+/// longer inputs take a first STFT pass that only estimates the tuning, keeping memory bounded.
+/// </remarks>
+public sealed class FeatureExtractor
+{
+    public const int SampleRate = 22050;
+    public const int FftSize = 2048;
+    public const int HopSize = 512;
+    public const int MelBands = 128;
+
+    private readonly Stft _stft = new(FftSize, HopSize);
+    private readonly MelFilterBank _melBank = new(SampleRate, FftSize, MelBands);
+    private readonly PowerToDb _toDb = new(1.0, 1e-10, 80.0);
+    private readonly Mfcc _mfcc = new(20, MelBands);
+    private readonly SpectralCentroid _centroid = new(SampleRate, FftSize);
+    private readonly SpectralBandwidth _bandwidth = new(SampleRate, FftSize);
+    private readonly SpectralRolloff _rolloff = new(SampleRate, FftSize, 0.85);
+    private readonly SpectralContrast _contrast = new(SampleRate, FftSize);
+    private readonly SpectralFlatness _flatness = new();
+    private readonly ZeroCrossingRate _zcr = new(FftSize, HopSize);
+    private readonly Rms _rms = new(FftSize, HopSize);
+    private readonly TuningEstimator _tuning = new(SampleRate, FftSize);
+    private readonly OnsetStrength _onsetMean = new(FftSize, HopSize, OnsetAggregate.Mean);
+    private readonly OnsetStrength _onsetMedian = new(FftSize, HopSize, OnsetAggregate.Median);
+    private readonly LibrosaBeatTracker _beatTracker = new(SampleRate, HopSize);
+    private readonly FiniteSamples _finite = new();
+    private readonly Dictionary<double, ChromaStft> _chromaByTuning = new();
+    private readonly float[] _magnitude = new float[FftSize / 2 + 1];
+    private readonly float[] _melFrame = new float[MelBands];
+    private readonly float[] _chromaFrame = new float[12];
+    private readonly double[] _peakFrame;
+    private readonly double[] _valleyFrame;
+    private float[] _powerFrames = [];
+    private double[] _peaks = [];
+    private double[] _valleys = [];
+
+    public FeatureExtractor(int maxStoredFrames = 8192)
+    {
+        MaxStoredFrames = maxStoredFrames;
+        _peakFrame = new double[_contrast.RowCount];
+        _valleyFrame = new double[_contrast.RowCount];
+    }
+
+    /// <summary>Longest input (in frames) whose power spectrogram is kept for chroma instead of a tuning pre-pass.</summary>
+    public int MaxStoredFrames { get; }
+
+    /// <summary>Bins per STFT frame.</summary>
+    public int BinCount => _stft.BinCount;
+
+    /// <summary>All features of mono 22,050 Hz audio. NaN and infinite samples are treated as silence.</summary>
+    public AudioFeatures Extract(ReadOnlySpan<float> samples)
+    {
+        samples = _finite.Clean(samples);
+        var frames = _stft.FrameCount(samples.Length);
+        var bins = _stft.BinCount;
+        var contrastRows = _contrast.RowCount;
+
+        var melPower = new float[MelBands * frames];
+        var centroid = new float[frames];
+        var bandwidth = new float[frames];
+        var rolloff = new float[frames];
+        var flatness = new float[frames];
+        var zcr = new float[frames];
+        var rms = new float[frames];
+        var chroma = new float[12 * frames];
+        EnsureCapacity(ref _peaks, contrastRows * frames);
+        EnsureCapacity(ref _valleys, contrastRows * frames);
+
+        _tuning.Reset();
+        ChromaStft? chromaStft = null;
+        var storePower = frames <= MaxStoredFrames;
+        if (storePower)
+        {
+            EnsureCapacity(ref _powerFrames, frames * bins);
+        }
+        else
+        {
+            // Long input: estimate the tuning first so that chroma can be computed frame by frame.
+            Span<float> power = stackalloc float[bins];
+            for (var t = 0; t < frames; t++)
+            {
+                _stft.Magnitude(samples, t, _magnitude);
+                for (var k = 0; k < bins; k++) power[k] = _magnitude[k] * _magnitude[k];
+                _tuning.AddFrame(power);
+            }
+            chromaStft = ChromaFor(_tuning.Estimate());
+        }
+
+        Span<float> scratchPower = stackalloc float[storePower ? 0 : bins];
+        for (var t = 0; t < frames; t++)
+        {
+            _stft.Magnitude(samples, t, _magnitude);
+            var power = storePower ? _powerFrames.AsSpan(t * bins, bins) : scratchPower;
+            for (var k = 0; k < bins; k++) power[k] = _magnitude[k] * _magnitude[k];
+
+            _melBank.Apply(power, _melFrame);
+            for (var m = 0; m < MelBands; m++) melPower[m * frames + t] = _melFrame[m];
+
+            var c = _centroid.Compute(_magnitude);
+            centroid[t] = (float)c;
+            bandwidth[t] = (float)_bandwidth.Compute(_magnitude, c);
+            rolloff[t] = (float)_rolloff.Compute(_magnitude);
+            flatness[t] = (float)_flatness.Compute(_magnitude);
+            _contrast.Accumulate(_magnitude, _peakFrame, _valleyFrame);
+            for (var r = 0; r < contrastRows; r++)
+            {
+                _peaks[r * frames + t] = _peakFrame[r];
+                _valleys[r * frames + t] = _valleyFrame[r];
+            }
+            zcr[t] = (float)_zcr.Compute(samples, t);
+            rms[t] = (float)_rms.Compute(samples, t);
+
+            if (storePower)
+            {
+                _tuning.AddFrame(power);
+            }
+            else
+            {
+                chromaStft!.ComputeFrame(power, _chromaFrame);
+                for (var p = 0; p < 12; p++) chroma[p * frames + t] = _chromaFrame[p];
+            }
+        }
+
+        double tuning;
+        if (storePower)
+        {
+            tuning = _tuning.Estimate();
+            chromaStft = ChromaFor(tuning);
+            for (var t = 0; t < frames; t++)
+            {
+                chromaStft.ComputeFrame(_powerFrames.AsSpan(t * bins, bins), _chromaFrame);
+                for (var p = 0; p < 12; p++) chroma[p * frames + t] = _chromaFrame[p];
+            }
+        }
+        else
+        {
+            tuning = chromaStft!.Bank.Tuning;
+        }
+
+        _toDb.ConvertInPlace(melPower);
+        var melDb = new FeatureMatrix(MelBands, frames, melPower);
+        var mfcc20 = _mfcc.Compute(melDb);
+        var contrast = new float[contrastRows * frames];
+        SpectralContrast.ToDecibels(_peaks.AsSpan(0, contrastRows * frames), _valleys.AsSpan(0, contrastRows * frames), contrast);
+        var onsetMean = _onsetMean.Compute(melDb);
+        var onsetMedian = _onsetMedian.Compute(melDb);
+        var beats = _beatTracker.Track(onsetMedian);
+
+        return new AudioFeatures(
+            SampleRate, samples.Length, melDb, mfcc20, Mfcc.FirstCoefficients(mfcc20, 13),
+            new FeatureMatrix(12, frames, chroma),
+            Row(centroid), Row(bandwidth), Row(rolloff),
+            new FeatureMatrix(contrastRows, frames, contrast),
+            Row(flatness), Row(zcr), Row(rms), Row(onsetMean),
+            onsetMedian, tuning, beats.TempoBpm, beats.BeatFrames);
+    }
+
+    private static FeatureMatrix Row(float[] values) => new(1, values.Length, values);
+
+    private ChromaStft ChromaFor(double tuning)
+    {
+        if (!_chromaByTuning.TryGetValue(tuning, out var chroma))
+        {
+            chroma = new ChromaStft(new ChromaFilterBank(tuning, SampleRate, FftSize));
+            _chromaByTuning[tuning] = chroma;
+        }
+        return chroma;
+    }
+
+    private static void EnsureCapacity<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length) buffer = new T[length];
+    }
+}

@@ -1,0 +1,77 @@
+using GenreOrleans.Dsp.Spectral;
+
+namespace GenreOrleans.Dsp.Rhythm;
+
+/// <summary>
+/// The global tempogram librosa's tempo estimate starts from (<c>librosa.feature.tempogram</c>
+/// averaged over time): the onset envelope, padded by half a window with linear ramps from zero,
+/// is cut into windows of <c>WindowLength</c> frames (one per envelope frame), each Hann-windowed,
+/// autocorrelated, and scaled to a maximum of 1; the result is the mean over windows, per lag.
+/// </summary>
+public sealed class OnsetAutocorrelation
+{
+    private readonly double[] _window;
+    private readonly RealFft _fft;
+    private readonly double[] _frame;
+    private readonly double[] _re;
+    private readonly double[] _im;
+    private readonly double[] _spectrum;
+    private double[] _padded = [];
+
+    public OnsetAutocorrelation(int windowLength = 384)
+    {
+        WindowLength = windowLength;
+        _window = HannWindow.Periodic(windowLength);
+        // Linear autocorrelation needs 2 L - 1 points; a power of two at least that long avoids wrap-around.
+        var size = 4;
+        while (size < 2 * windowLength - 1) size <<= 1;
+        _fft = new RealFft(size);
+        _frame = new double[size];
+        _re = new double[size / 2 + 1];
+        _im = new double[size / 2 + 1];
+        _spectrum = new double[size];
+    }
+
+    public int WindowLength { get; }
+
+    /// <summary>Mean normalised autocorrelation per lag (length <see cref="WindowLength"/>).</summary>
+    public double[] Compute(ReadOnlySpan<float> envelope)
+    {
+        var n = envelope.Length;
+        var half = WindowLength / 2;
+        var paddedLength = n + 2 * half;
+        if (_padded.Length < paddedLength) _padded = new double[paddedLength];
+        var padded = _padded;
+        // numpy.pad(mode='linear_ramp', end_values=0): ramps from 0 up to (not including) the edge value.
+        var first = n > 0 ? envelope[0] : 0f;
+        var last = n > 0 ? envelope[n - 1] : 0f;
+        for (var i = 0; i < half; i++)
+        {
+            padded[i] = (float)(first * (double)i / half);
+            padded[half + n + i] = (float)(last * (double)(half - 1 - i) / half);
+        }
+        for (var i = 0; i < n; i++) padded[half + i] = envelope[i];
+
+        var mean = new double[WindowLength];
+        if (n == 0) return mean;
+        for (var t = 0; t < n; t++)
+        {
+            Array.Clear(_frame);
+            for (var i = 0; i < WindowLength; i++) _frame[i] = padded[t + i] * _window[i];
+            _fft.Forward(_frame, _re, _im);
+            // |X|^2, then the inverse transform via a forward FFT of the (real, even) power spectrum.
+            var size = _frame.Length;
+            for (var k = 0; k <= size / 2; k++) _spectrum[k] = _re[k] * _re[k] + _im[k] * _im[k];
+            for (var k = size / 2 + 1; k < size; k++) _spectrum[k] = _spectrum[size - k];
+            _fft.Forward(_spectrum, _re, _im);
+            // The forward transform of the power spectrum is size x the autocorrelation.
+            double max = 0;
+            for (var lag = 0; lag < WindowLength; lag++) max = Math.Max(max, Math.Abs(_re[lag]) / size);
+            // librosa's normalize(norm=inf) leaves windows whose maximum is below float64's tiny as they are.
+            var scale = max < 2.2250738585072014e-308 ? 1.0 / size : 1.0 / (max * size);
+            for (var lag = 0; lag < WindowLength; lag++) mean[lag] += _re[lag] * scale;
+        }
+        for (var lag = 0; lag < WindowLength; lag++) mean[lag] /= n;
+        return mean;
+    }
+}

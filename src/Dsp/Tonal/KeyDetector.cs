@@ -1,0 +1,117 @@
+namespace GenreOrleans.Dsp.Tonal;
+
+/// <summary>
+/// Musical key (24 major and minor keys) from a chromagram: the chroma summed over the track is
+/// correlated (Pearson) with the twelve rotations of a major and a minor key profile, and the
+/// best of the 24 wins. Confidence grows with how well the winner fits and how far it stands
+/// above the runner-up.
+/// </summary>
+public sealed class KeyDetector
+{
+    private readonly KeyDetectorOptions _options;
+    private readonly double[] _major;
+    private readonly double[] _minor;
+
+    public KeyDetector(KeyDetectorOptions? options = null)
+    {
+        _options = options ?? new KeyDetectorOptions();
+        (_major, _minor) = KeyProfiles.Get(_options.Profile);
+    }
+
+    /// <summary>
+    /// Detects the key of a 12 x frames chromagram stored row-major (row 0 = C), as
+    /// chroma_stft returns it. Frames may be weighted (for example by their RMS) so that
+    /// silence and fades count less; without weights every frame counts the same.
+    /// </summary>
+    public KeyReading Detect(ReadOnlySpan<float> chroma, int frames, ReadOnlySpan<float> frameWeights = default)
+    {
+        if (frames <= 0 || chroma.Length < 12 * frames)
+            return KeyReading.None;
+        Span<double> profile = stackalloc double[12];
+        var useWeights = frameWeights.Length >= frames;
+        for (var pc = 0; pc < 12; pc++)
+        {
+            var row = chroma.Slice(pc * frames, frames);
+            double sum = 0;
+            for (var t = 0; t < frames; t++)
+            {
+                var v = row[t];
+                if (!float.IsFinite(v) || v <= 0)
+                    continue;
+                var w = useWeights ? frameWeights[t] : 1f;
+                if (!float.IsFinite(w) || w <= 0)
+                    continue;
+                sum += w * (_options.Compression == 1.0 ? v : Math.Pow(v, _options.Compression));
+            }
+            profile[pc] = sum;
+        }
+        return DetectFromProfile(profile);
+    }
+
+    /// <summary>Detects the key of a 12-value pitch-class profile (index 0 = C), such as a mean chroma vector.</summary>
+    public KeyReading DetectFromProfile(ReadOnlySpan<double> pitchClassProfile)
+    {
+        if (pitchClassProfile.Length != 12)
+            throw new ArgumentException("A pitch-class profile has 12 values.", nameof(pitchClassProfile));
+
+        double mean = 0;
+        foreach (var v in pitchClassProfile)
+        {
+            if (!double.IsFinite(v))
+                return KeyReading.None;
+            mean += v / 12;
+        }
+        double variance = 0;
+        foreach (var v in pitchClassProfile) variance += (v - mean) * (v - mean);
+        // A flat profile (silence, noise, unpitched drums) has no key.
+        if (!(variance > 1e-12 * Math.Max(1, mean * mean)))
+            return KeyReading.None;
+
+        double best = double.NegativeInfinity, second = double.NegativeInfinity;
+        var bestTonic = 0;
+        var bestMinor = false;
+        for (var tonic = 0; tonic < 12; tonic++)
+        {
+            foreach (var minor in (ReadOnlySpan<bool>)[false, true])
+            {
+                var r = Correlate(pitchClassProfile, minor ? _minor : _major, tonic);
+                if (r > best)
+                {
+                    second = best;
+                    best = r;
+                    bestTonic = tonic;
+                    bestMinor = minor;
+                }
+                else if (r > second)
+                {
+                    second = r;
+                }
+            }
+        }
+
+        // Fit: how well the profile explains the chroma; margin: how clearly it beats the next
+        // key (0.1 of correlation is a wide margin between neighbouring keys).
+        var fit = Math.Clamp(best, 0, 1);
+        var margin = 1 - Math.Exp(-(best - second) / 0.05);
+        return KeyReading.Of(bestTonic, bestMinor, Math.Clamp(fit * margin, 0, 1));
+    }
+
+    /// <summary>Pearson correlation of the chroma with the key profile rotated to start on <paramref name="tonic"/>.</summary>
+    private static double Correlate(ReadOnlySpan<double> chroma, double[] keyProfile, int tonic)
+    {
+        double meanX = 0, meanY = 0;
+        for (var i = 0; i < 12; i++) { meanX += chroma[i]; meanY += keyProfile[i]; }
+        meanX /= 12;
+        meanY /= 12;
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var pc = 0; pc < 12; pc++)
+        {
+            var x = chroma[pc] - meanX;
+            var y = keyProfile[(pc - tonic + 12) % 12] - meanY;
+            sxy += x * y;
+            sxx += x * x;
+            syy += y * y;
+        }
+        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : 0;
+    }
+}

@@ -1,0 +1,14 @@
+namespace GenreOrleans.Dsp.Tonal;
+
+/// <summary>Configuration of <see cref="KeyDetector"/>.</summary>
+public sealed class KeyDetectorOptions
+{
+    /// <summary>Which published profiles the summed chroma is correlated with.</summary>
+    public KeyProfile Profile { get; init; } = KeyProfile.Blend;
+
+    /// <summary>
+    /// Exponent applied to each frame's chroma before summing. Values below 1 compress the
+    /// strongest pitch classes so that a loud bass note or one held chord does not decide alone.
+    /// </summary>
+    public double Compression { get; init; } = 1.0;
+}

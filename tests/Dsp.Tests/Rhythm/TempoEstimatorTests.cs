@@ -1,0 +1,115 @@
+using GenreOrleans.Dsp.Rhythm;
+
+namespace GenreOrleans.Dsp.Tests.Rhythm;
+
+public class TempoEstimatorTests
+{
+    [Theory]
+    [InlineData(124.0)]
+    [InlineData(128.0)]
+    [InlineData(137.5)]
+    public void Finds_a_four_on_the_floor_tempo_within_a_quarter_percent(double bpm)
+    {
+        var envelope = SyntheticOnsetEnvelope.FromPattern(bpm, 30, SyntheticOnsetEnvelope.FourOnTheFloor);
+
+        var reading = new TempoEstimator().Estimate(envelope);
+
+        Assert.InRange(reading.Bpm, bpm * 0.9975, bpm * 1.0025);
+    }
+
+    [Fact]
+    public void Is_more_precise_than_the_lag_grid()
+    {
+        // At 43 frames per second neighbouring lags near 127 BPM are 6 BPM apart.
+        var envelope = SyntheticOnsetEnvelope.FromPattern(127.3, 60, SyntheticOnsetEnvelope.FourOnTheFloor);
+
+        var reading = new TempoEstimator().Estimate(envelope);
+
+        Assert.InRange(reading.Bpm, 127.0, 127.6);
+    }
+
+    [Fact]
+    public void Reports_a_confidence_and_the_other_octave()
+    {
+        var envelope = SyntheticOnsetEnvelope.FromPattern(128, 30, SyntheticOnsetEnvelope.FourOnTheFloor);
+
+        var reading = new TempoEstimator().Estimate(envelope);
+
+        Assert.InRange(reading.Confidence, 0.3, 1.0);
+        Assert.NotNull(reading.Alternative);
+        Assert.NotEmpty(reading.Candidates);
+        Assert.Equal(1.0, reading.Candidates[0].Score, 6);
+    }
+
+    [Fact]
+    public void Keeps_readings_inside_the_configured_range()
+    {
+        var envelope = SyntheticOnsetEnvelope.FromPattern(128, 30, SyntheticOnsetEnvelope.FourOnTheFloor);
+
+        var reading = new TempoEstimator(new TempoOptions { MinBpm = 40, MaxBpm = 90 }).Estimate(envelope);
+
+        Assert.InRange(reading.Bpm, 63.5, 64.5);
+    }
+
+    [Fact]
+    public void Returns_no_tempo_for_silence()
+    {
+        var reading = new TempoEstimator().Estimate(new float[1300]);
+
+        Assert.Equal(0, reading.Bpm);
+        Assert.Equal(0, reading.Confidence);
+    }
+
+    [Fact]
+    public void Returns_no_tempo_for_inputs_shorter_than_two_slow_beats()
+    {
+        var envelope = SyntheticOnsetEnvelope.FromPattern(128, 1.5, SyntheticOnsetEnvelope.FourOnTheFloor);
+
+        Assert.Equal(TempoReading.None, new TempoEstimator().Estimate(envelope));
+    }
+
+    [Fact]
+    public void Ignores_nan_and_infinite_frames()
+    {
+        var envelope = SyntheticOnsetEnvelope.FromPattern(128, 30, SyntheticOnsetEnvelope.FourOnTheFloor);
+        envelope[100] = float.NaN;
+        envelope[200] = float.PositiveInfinity;
+        envelope[300] = float.NegativeInfinity;
+
+        var reading = new TempoEstimator().Estimate(envelope);
+
+        Assert.InRange(reading.Bpm, 127.5, 128.5);
+        Assert.True(double.IsFinite(reading.Confidence));
+    }
+
+    [Fact]
+    public void Refining_with_a_genre_range_picks_the_hypothesis_inside_it()
+    {
+        var reading = new TempoReading(87, 0.6, 174)
+        {
+            Candidates = [new TempoCandidate(87, 1.0), new TempoCandidate(174, 0.8), new TempoCandidate(116, 0.3)],
+        };
+
+        var refined = TempoEstimator.RefineWithRange(reading, 160, 180);
+
+        Assert.Equal(174, refined.Bpm);
+        Assert.Equal(87, refined.Alternative);
+        Assert.True(refined.Confidence <= reading.Confidence);
+    }
+
+    [Fact]
+    public void Refining_keeps_a_reading_already_inside_the_range()
+    {
+        var reading = new TempoReading(172, 0.7, 86) { Candidates = [new TempoCandidate(172, 1), new TempoCandidate(86, 0.9)] };
+
+        Assert.Same(reading, TempoEstimator.RefineWithRange(reading, 160, 180));
+    }
+
+    [Fact]
+    public void Refining_moves_by_octaves_when_no_candidate_fits()
+    {
+        var reading = new TempoReading(70, 0.5, null);
+
+        Assert.Equal(140, TempoEstimator.RefineWithRange(reading, 135, 150).Bpm);
+    }
+}

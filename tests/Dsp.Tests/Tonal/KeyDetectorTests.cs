@@ -1,0 +1,101 @@
+using GenreOrleans.Dsp.Tonal;
+
+namespace GenreOrleans.Dsp.Tests.Tonal;
+
+public class KeyDetectorTests
+{
+    /// <summary>
+    /// A chromagram of a chord progression: each frame sounds the three notes of one chord
+    /// (weights 1, 0.8, 0.8 for root, third, fifth) over a little noise; row 0 is C.
+    /// </summary>
+    private static float[] Chromagram(int[][] chords, int framesPerChord, out int frames)
+    {
+        frames = chords.Length * framesPerChord;
+        var chroma = new float[12 * frames];
+        var random = new Random(7);
+        for (var t = 0; t < frames; t++)
+        {
+            var chord = chords[t / framesPerChord];
+            for (var pc = 0; pc < 12; pc++) chroma[pc * frames + t] = (float)(0.1 * random.NextDouble());
+            for (var n = 0; n < chord.Length; n++) chroma[chord[n] % 12 * frames + t] = n == 0 ? 1f : 0.8f;
+        }
+        return chroma;
+    }
+
+    [Fact]
+    public void Finds_c_major_in_a_one_four_five_one_progression()
+    {
+        // C, F, G, C
+        var chroma = Chromagram([[0, 4, 7], [5, 9, 0], [7, 11, 2], [0, 4, 7]], 50, out var frames);
+
+        var key = new KeyDetector().Detect(chroma, frames);
+
+        Assert.Equal("C major", key.Name);
+        Assert.Equal("8B", key.Camelot);
+        Assert.InRange(key.Confidence, 0.01, 1);
+    }
+
+    [Fact]
+    public void Finds_f_sharp_minor_in_a_minor_progression()
+    {
+        // F#m, Bm, C#(major: the harmonic-minor dominant), F#m
+        var chroma = Chromagram([[6, 9, 13], [11, 14, 18], [1, 5, 8], [6, 9, 13]], 50, out var frames);
+
+        var key = new KeyDetector().Detect(chroma, frames);
+
+        Assert.Equal(6, key.Tonic);
+        Assert.True(key.IsMinor);
+        Assert.Equal("F# minor", key.Name);
+        Assert.Equal("11A", key.Camelot);
+    }
+
+    [Theory]
+    [InlineData(KeyProfile.Krumhansl)]
+    [InlineData(KeyProfile.Temperley)]
+    [InlineData(KeyProfile.Shaath)]
+    [InlineData(KeyProfile.ElectronicDanceMusic)]
+    [InlineData(KeyProfile.Blend)]
+    public void Every_profile_finds_a_plain_a_minor_progression(KeyProfile profile)
+    {
+        // Am, Dm, E, Am
+        var chroma = Chromagram([[9, 12, 16], [2, 5, 9], [4, 8, 11], [9, 12, 16]], 40, out var frames);
+
+        var key = new KeyDetector(new KeyDetectorOptions { Profile = profile }).Detect(chroma, frames);
+
+        Assert.Equal("A minor", key.Name);
+    }
+
+    [Fact]
+    public void Reports_no_key_for_silence()
+    {
+        Assert.Equal(KeyReading.None, new KeyDetector().Detect(new float[12 * 100], 100));
+    }
+
+    [Fact]
+    public void Reports_no_key_for_a_flat_chromagram()
+    {
+        var chroma = Enumerable.Repeat(1f, 12 * 100).ToArray();
+
+        Assert.Equal(KeyReading.None, new KeyDetector().Detect(chroma, 100));
+    }
+
+    [Fact]
+    public void Skips_nan_frames()
+    {
+        var chroma = Chromagram([[0, 4, 7], [5, 9, 0], [7, 11, 2], [0, 4, 7]], 50, out var frames);
+        chroma[3] = float.NaN;
+        chroma[frames + 5] = float.PositiveInfinity;
+
+        Assert.Equal("C major", new KeyDetector().Detect(chroma, frames).Name);
+    }
+
+    [Fact]
+    public void Frame_weights_let_loud_frames_decide()
+    {
+        // Half the frames are C major, half A-flat major; the weights silence the second half.
+        var chroma = Chromagram([[0, 4, 7], [5, 9, 0], [8, 0, 3], [1, 5, 8]], 50, out var frames);
+        var weights = Enumerable.Range(0, frames).Select(t => t < frames / 2 ? 1f : 0f).ToArray();
+
+        Assert.Equal("C major", new KeyDetector().Detect(chroma, frames, weights).Name);
+    }
+}
