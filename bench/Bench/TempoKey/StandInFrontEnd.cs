@@ -1,13 +1,15 @@
 using System.Numerics;
+using GenreOrleans.Dsp.Features;
+using GenreOrleans.Dsp.Rhythm;
 
 namespace GenreOrleans.Bench.TempoKey;
 
 /// <summary>
-/// A compact librosa-style front end (n_fft 2048, hop 512, periodic Hann, centred with zero
-/// padding; 128-band Slaney mel in dB; onset strength as the mean positive dB rise between
-/// frames; chroma from Gaussian log-frequency filters normalised per frame). It stands in for
-/// the features helper's OnsetStrength and ChromaStft until those are on main, so that the
-/// tempo and key evaluation can run end to end on our code.
+/// The evaluation's front end. Tempo envelopes come from the product's LogMelSpectrogram via
+/// TempoEnvelopes (librosa's onset strength and two band envelopes). The chroma is a compact
+/// stand-in for the features helper's ChromaStft until that is on main: periodic Hann STFT
+/// (2048/512, centred, zero padded), Gaussian log-frequency pitch-class filters weighted
+/// around C5 as librosa shapes them, normalised per frame, without a tuning estimate.
 /// </summary>
 internal sealed class StandInFrontEnd
 {
@@ -15,27 +17,29 @@ internal sealed class StandInFrontEnd
     public const int FftSize = 2048;
     public const int Hop = 512;
     private const int Bins = FftSize / 2 + 1;
-    private const int MelBands = 128;
 
     private readonly double[] _window = new double[FftSize];
-    private readonly double[][] _mel;
+    private readonly LogMelSpectrogram _logMel = new(SampleRate, FftSize, Hop);
     private readonly double[][] _chroma;
 
     public StandInFrontEnd()
     {
         for (var i = 0; i < FftSize; i++) _window[i] = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / FftSize);
-        _mel = SlaneyMel();
         _chroma = ChromaFilters();
     }
 
-    public sealed record Features(float[] Onset, float[] LowOnset, float[] Chroma, float[] Rms, int Frames);
+    public sealed record Features(float[] Onset, float[] LowOnset, float[] MidOnset, float[] Chroma, float[] Rms, int Frames);
 
+    /// <summary>
+    /// Tempo envelopes from the product's own LogMelSpectrogram and TempoEnvelopes; chroma from
+    /// the stand-in filters below until ChromaStft is on main.
+    /// </summary>
     public Features Compute(float[] samples)
     {
-        var frames = 1 + samples.Length / Hop;
+        var envelopes = TempoEnvelopes.FromLogMel(_logMel.Compute(samples), SampleRate);
+        var frames = envelopes.Onset.Length;
         var power = new double[Bins];
         var spectrum = new Complex[FftSize];
-        var melDb = new double[frames][];
         var chroma = new float[12 * frames];
         var rms = new float[frames];
         Span<double> c = stackalloc double[12];
@@ -54,16 +58,6 @@ internal sealed class StandInFrontEnd
             Fft(spectrum);
             for (var k = 0; k < Bins; k++) power[k] = spectrum[k].Real * spectrum[k].Real + spectrum[k].Imaginary * spectrum[k].Imaginary;
 
-            var db = new double[MelBands];
-            for (var m = 0; m < MelBands; m++)
-            {
-                double s = 0;
-                var w = _mel[m];
-                for (var k = 0; k < Bins; k++) if (w[k] != 0) s += w[k] * power[k];
-                db[m] = 10 * Math.Log10(Math.Max(1e-10, s));
-            }
-            melDb[t] = db;
-
             double max = 0;
             for (var pc = 0; pc < 12; pc++)
             {
@@ -75,53 +69,7 @@ internal sealed class StandInFrontEnd
             }
             for (var pc = 0; pc < 12; pc++) chroma[pc * frames + t] = max > 1e-20 ? (float)(c[pc] / max) : 0;
         }
-
-        // power_to_db with top_db 80 over the whole clip, as librosa does.
-        var top = melDb.SelectMany(d => d).DefaultIfEmpty(0).Max();
-        foreach (var d in melDb) for (var m = 0; m < MelBands; m++) d[m] = Math.Max(d[m], top - 80);
-
-        var onset = new float[frames];
-        var low = new float[frames];
-        for (var t = 1; t < frames; t++)
-        {
-            double all = 0, bass = 0;
-            for (var m = 0; m < MelBands; m++)
-            {
-                var rise = Math.Max(0, melDb[t][m] - melDb[t - 1][m]);
-                all += rise;
-                if (m < 8) bass += rise;
-            }
-            onset[t] = (float)(all / MelBands);
-            low[t] = (float)(bass / 8);
-        }
-        return new Features(onset, low, chroma, rms, frames);
-    }
-
-    private static double HzToMel(double f) =>
-        f < 1000 ? f / (200.0 / 3) : 15 + Math.Log(f / 1000) / (Math.Log(6.4) / 27);
-
-    private static double MelToHz(double m) =>
-        m < 15 ? m * 200.0 / 3 : 1000 * Math.Exp((m - 15) * Math.Log(6.4) / 27);
-
-    private static double[][] SlaneyMel()
-    {
-        var edges = new double[MelBands + 2];
-        var top = HzToMel(SampleRate / 2.0);
-        for (var i = 0; i < edges.Length; i++) edges[i] = MelToHz(top * i / (MelBands + 1));
-        var bank = new double[MelBands][];
-        for (var m = 0; m < MelBands; m++)
-        {
-            bank[m] = new double[Bins];
-            var norm = 2 / (edges[m + 2] - edges[m]);
-            for (var k = 0; k < Bins; k++)
-            {
-                var f = (double)k * SampleRate / FftSize;
-                var lower = (f - edges[m]) / (edges[m + 1] - edges[m]);
-                var upper = (edges[m + 2] - f) / (edges[m + 2] - edges[m + 1]);
-                bank[m][k] = Math.Max(0, Math.Min(lower, upper)) * norm;
-            }
-        }
-        return bank;
+        return new Features(envelopes.Onset, envelopes.LowBand, envelopes.MidBand, chroma, rms, frames);
     }
 
     /// <summary>Gaussian pitch-class weights per FFT bin, weighted towards octaves around C5 (librosa's default shape).</summary>

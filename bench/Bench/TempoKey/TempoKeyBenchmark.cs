@@ -13,7 +13,8 @@ namespace GenreOrleans.Bench.TempoKey;
 /// Optionally reports octave plausibility on the Ishkur clips (no tempo annotations there:
 /// the share of clips whose tempo falls in their family's usual range).
 /// usage: bench tempokey --audio DIR [--annotations CSV] [--librosa-src DIR] [--qm BIN]
-///        [--no-baselines] [--low-band] [--details] [--ishkur [DIR]] [--per-genre N]
+///        [--no-baselines] [--no-low-band] [--details] [--ishkur [DIR]] [--per-genre N] [--family F]
+///        [--pref BPM --width OCTAVES --acw W --backbeat W] [--sweep [--key-only]]
 /// </summary>
 internal static class TempoKeyBenchmark
 {
@@ -32,18 +33,21 @@ internal static class TempoKeyBenchmark
             PreferredBpm = Setting("--pref", defaults.PreferredBpm),
             PreferenceWidthOctaves = Setting("--width", defaults.PreferenceWidthOctaves),
             AutocorrelationWeight = Setting("--acw", defaults.AutocorrelationWeight),
+            BackbeatWeight = Setting("--backbeat", defaults.BackbeatWeight),
         });
         var keyDetector = new KeyDetector();
         var krumhansl = new KeyDetector(new KeyDetectorOptions { Profile = KeyProfile.Krumhansl });
-        var useLowBand = options.Has("--low-band");
+        var useLowBand = !options.Has("--no-low-band");
 
         if (options.Get("--audio") is { } sweepDir && options.Has("--sweep"))
         {
             var files = Directory.EnumerateFiles(sweepDir, "*", SearchOption.AllDirectories)
                 .GroupBy(Path.GetFileNameWithoutExtension).ToDictionary(g => g.Key!, g => g.First());
             var items = AnnotatedRecording.Load(annotationsPath).Where(r => files.ContainsKey(r.Id))
-                .Select(r => (r, frontEnd.Compute(FfmpegAudio.LoadMono(files[r.Id], StandInFrontEnd.SampleRate)))).ToList();
-            TempoSweep.Run(items);
+                .Select(r => (r, frontEnd.Compute(LoadWithOurDecoder(files[r.Id])))).ToList();
+            KeySweep.Run(items);
+            if (!options.Has("--key-only"))
+                TempoSweep.Run(items);
             return 0;
         }
 
@@ -90,12 +94,12 @@ internal static class TempoKeyBenchmark
             foreach (var recording in recordings)
             {
                 if (!files.TryGetValue(recording.Id, out var file)) { missing.Add(recording.Id); continue; }
-                var samples = FfmpegAudio.LoadMono(file, StandInFrontEnd.SampleRate);
+                var samples = LoadWithOurDecoder(file);
                 frontEndTime.Start();
                 var features = frontEnd.Compute(samples);
                 frontEndTime.Stop();
                 ourTime.Start();
-                var reading = useLowBand ? tempo.Estimate(features.Onset, features.LowOnset) : tempo.Estimate(features.Onset);
+                var reading = tempo.Estimate(features.Onset, useLowBand ? features.LowOnset : default, features.MidOnset);
                 var key = keyDetector.Detect(features.Chroma, features.Frames);
                 ourTime.Stop();
                 var kk = krumhansl.Detect(features.Chroma, features.Frames);
@@ -126,7 +130,7 @@ internal static class TempoKeyBenchmark
         foreach (var collection in outcomes.Select(o => o.Recording.Collection).Distinct().Where(_ => outcomes.Count > 0))
             PrintSummary(outcomes, collection, o => o.Recording.Collection == collection);
         var audioSeconds = outcomes.Count > 0 ? outcomes.Count * 30.0 : 0;
-        Console.WriteLine($"our time: front end (stand-in STFT/mel/chroma) {frontEndTime.Elapsed.TotalSeconds:F2} s, " +
+        Console.WriteLine($"our time: front end (LogMelSpectrogram + tempo envelopes + stand-in chroma) {frontEndTime.Elapsed.TotalSeconds:F2} s, " +
                           $"tempo + key {ourTime.Elapsed.TotalMilliseconds:F0} ms for {outcomes.Count} recordings (about {audioSeconds:F0} s of audio)");
     }
 
@@ -200,9 +204,9 @@ internal static class TempoKeyBenchmark
         var results = new List<(string Family, string Genre, double Bpm, TempoRange? Range)>();
         foreach (var row in chosen)
         {
-            var samples = FfmpegAudio.LoadMono(Path.Combine(dir, row.File), StandInFrontEnd.SampleRate);
+            var samples = LoadWithOurDecoder(Path.Combine(dir, row.File));
             var f = frontEnd.Compute(samples);
-            var reading = useLowBand ? tempo.Estimate(f.Onset, f.LowOnset) : tempo.Estimate(f.Onset);
+            var reading = tempo.Estimate(f.Onset, useLowBand ? f.LowOnset : default, f.MidOnset);
             results.Add((row.Family, row.Genre, reading.Bpm, GenreTempoRanges.For(row.Genre, row.Family)));
             if (details)
                 Console.WriteLine($"   {row.File,-40} {reading.Bpm,6:F1} conf {reading.Confidence:F2} alt {reading.Alternative,6:F1} " +
@@ -230,6 +234,13 @@ internal static class TempoKeyBenchmark
         // file,genre,title,type,...
         var f = AnnotatedRecording.SplitCsv(line);
         return f.Length >= 4 && f[3].Length > 0 ? (f[0], f[1], f[3]) : null;
+    }
+
+    /// <summary>Our AudioLoader (own MP3 and WAV decoders, ffmpeg for other formats) at 22,050 Hz mono.</summary>
+    private static float[] LoadWithOurDecoder(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return GenreOrleans.Dsp.Decoding.AudioLoader.LoadMono(stream, StandInFrontEnd.SampleRate).Samples;
     }
 
     private static string FindRepoRoot()

@@ -1,3 +1,5 @@
+using GenreOrleans.Dsp.Rhythm;
+
 namespace GenreOrleans.Analysis.Pipeline;
 
 /// <summary>
@@ -72,6 +74,14 @@ public static class GenreTempoRanges
             return range;
         return family is not null && Families.TryGetValue(family, out var familyRange) ? familyRange : null;
     }
+
+    /// <summary>
+    /// Settles the octave of a DJ tempo once the model has named the genre: the reading is
+    /// re-decided inside the genre's usual range (see <see cref="TempoEstimator.RefineWithRange"/>);
+    /// genres without a range leave it as it is.
+    /// </summary>
+    public static TempoReading Refine(TempoReading reading, string? genre, string? family = null) =>
+        For(genre, family) is { } range ? TempoEstimator.RefineWithRange(reading, range.MinBpm, range.MaxBpm) : reading;
 
     /// <summary>The usual range of a family such as "Jungle" or "House"; null for unknown names.</summary>
     public static TempoRange? ForFamily(string family) => Families.TryGetValue(family, out var range) ? range : null;

@@ -22,16 +22,22 @@ public sealed class TempoOptions
     public double PreferredBpm { get; init; } = 120;
 
     /// <summary>Width of that preference, in octaves (one standard deviation).</summary>
-    public double PreferenceWidthOctaves { get; init; } = 1.0;
+    public double PreferenceWidthOctaves { get; init; } = 0.7;
 
     /// <summary>
     /// Exponent of the autocorrelation evidence in a hypothesis' score. Above 1 trusts the
     /// autocorrelation (which leans slow) more than the onset spectrum (which leans fast).
     /// </summary>
-    public double AutocorrelationWeight { get; init; } = 3.0;
+    public double AutocorrelationWeight { get; init; } = 2.0;
 
     /// <summary>Exponent of the onset-spectrum evidence in a hypothesis' score.</summary>
     public double SpectrumWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// How strongly the backbeat band (snares, claps) settles octaves when its envelope is given:
+    /// a hypothesis' score is multiplied by 1 + weight x backbeat contrast (0 switches it off).
+    /// </summary>
+    public double BackbeatWeight { get; init; } = 8.0;
 
     /// <summary>Envelope frames per second implied by <see cref="SampleRate"/> and <see cref="HopLength"/>.</summary>
     public double FrameRate => (double)SampleRate / HopLength;

@@ -1,3 +1,5 @@
+using GenreOrleans.Dsp.Features;
+
 namespace GenreOrleans.Dsp.Tonal;
 
 /// <summary>
@@ -16,6 +18,13 @@ public sealed class KeyDetector
     {
         _options = options ?? new KeyDetectorOptions();
         (_major, _minor) = KeyProfiles.Get(_options.Profile);
+    }
+
+    /// <summary>Detects the key of a chromagram (12 rows, row 0 = C; one column per frame), as ChromaStft returns it.</summary>
+    public KeyReading Detect(FeatureMatrix chroma, ReadOnlySpan<float> frameWeights = default)
+    {
+        ArgumentNullException.ThrowIfNull(chroma);
+        return chroma.Rows == 12 ? Detect(chroma.Data, chroma.Columns, frameWeights) : KeyReading.None;
     }
 
     /// <summary>

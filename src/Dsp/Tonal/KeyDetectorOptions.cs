@@ -4,7 +4,7 @@ namespace GenreOrleans.Dsp.Tonal;
 public sealed class KeyDetectorOptions
 {
     /// <summary>Which published profiles the summed chroma is correlated with.</summary>
-    public KeyProfile Profile { get; init; } = KeyProfile.Blend;
+    public KeyProfile Profile { get; init; } = KeyProfile.ElectronicDanceMusic;
 
     /// <summary>
     /// Exponent applied to each frame's chroma before summing. Values below 1 compress the

@@ -1,3 +1,4 @@
+using GenreOrleans.Dsp.Rhythm;
 using GenreOrleans.Analysis.Pipeline;
 
 namespace GenreOrleans.Analysis.Tests.Pipeline;
@@ -25,6 +26,15 @@ public class GenreTempoRangesTests
     {
         Assert.True(GenreTempoRanges.For("hiphop", "Breakbeat")!.Contains(92));
         Assert.False(GenreTempoRanges.ForFamily("Breakbeat")!.Contains(92));
+    }
+
+    [Fact]
+    public void Refine_moves_a_half_time_drum_and_bass_reading_to_its_range()
+    {
+        var reading = new TempoReading(86.5, 0.5, 173) { Candidates = [new TempoCandidate(86.5, 1), new TempoCandidate(173, 0.7)] };
+
+        Assert.Equal(173, GenreTempoRanges.Refine(reading, "drumnbass", "Jungle").Bpm);
+        Assert.Same(reading, GenreTempoRanges.Refine(reading, "ambient", "Downtempo"));
     }
 
     [Fact]

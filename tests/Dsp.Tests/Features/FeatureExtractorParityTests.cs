@@ -97,4 +97,18 @@ public sealed class FeatureExtractorParityTests
         var (reference, ours) = ReferenceFeatures.For(fixture);
         Assert.InRange(Compare.MaxRelativeError(reference.Frames["rms"], ours.Rms, reference.IsAudible), 0, 1e-3);
     }
+
+    [SkippableFact]
+    public void Long_input_path_with_a_tuning_pre_pass_gives_the_same_features()
+    {
+        var reference = LibrosaReference.Load("drums120_22050_mono_s16");
+        var stored = new GenreOrleans.Dsp.Features.FeatureExtractor().Extract(reference.Samples);
+
+        // Forcing the pre-pass (as for inputs over 8,192 frames) must not change any value.
+        var prePass = new GenreOrleans.Dsp.Features.FeatureExtractor(maxStoredFrames: 16).Extract(reference.Samples);
+
+        Assert.Equal(stored.Tuning, prePass.Tuning);
+        Assert.Equal(stored.Chroma.Data, prePass.Chroma.Data);
+        Assert.Equal(stored.MelDb.Data, prePass.MelDb.Data);
+    }
 }

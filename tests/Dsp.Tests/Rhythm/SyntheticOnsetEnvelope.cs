@@ -39,4 +39,11 @@ internal static class SyntheticOnsetEnvelope
     /// <summary>Two-step drum and bass: kick on 1 and the "and" of 3, snare on 2 and 4, hats on eighths.</summary>
     public static readonly (double, double)[] TwoStep =
         [(0, 1.0), (2.5, 0.9), (1, 1.0), (3, 1.0), (0.5, 0.3), (1.5, 0.3), (2, 0.3), (3.5, 0.3)];
+
+    /// <summary>Snare on 2 and 4 only: what the backbeat band of a two-step or hip hop bar holds.</summary>
+    public static readonly (double, double)[] Backbeat = [(1, 1.0), (3, 1.0)];
+
+    /// <summary>Hip hop: kick on 1 and the "and" of 2, snare on 2 and 4, hats on every eighth.</summary>
+    public static readonly (double, double)[] BoomBap =
+        [(0, 1.0), (1.5, 0.8), (1, 1.0), (3, 1.0), (0, 0.5), (0.5, 0.5), (1, 0.5), (1.5, 0.5), (2, 0.5), (2.5, 0.5), (3, 0.5), (3.5, 0.5)];
 }

@@ -83,6 +83,28 @@ public class TempoEstimatorTests
     }
 
     [Fact]
+    public void Reads_two_step_drum_and_bass_at_174_with_the_backbeat_band()
+    {
+        var onsets = SyntheticOnsetEnvelope.FromPattern(174, 30, SyntheticOnsetEnvelope.TwoStep);
+        var snares = SyntheticOnsetEnvelope.FromPattern(174, 30, SyntheticOnsetEnvelope.Backbeat, seed: 2);
+
+        var reading = new TempoEstimator().Estimate(onsets, default, snares);
+
+        Assert.InRange(reading.Bpm, 172, 176);
+    }
+
+    [Fact]
+    public void Reads_hip_hop_with_eighth_note_hats_at_its_beat_not_double()
+    {
+        var onsets = SyntheticOnsetEnvelope.FromPattern(90, 30, SyntheticOnsetEnvelope.BoomBap);
+        var snares = SyntheticOnsetEnvelope.FromPattern(90, 30, SyntheticOnsetEnvelope.Backbeat, seed: 2);
+
+        var reading = new TempoEstimator().Estimate(onsets, default, snares);
+
+        Assert.InRange(reading.Bpm, 89, 91);
+    }
+
+    [Fact]
     public void Refining_with_a_genre_range_picks_the_hypothesis_inside_it()
     {
         var reading = new TempoReading(87, 0.6, 174)

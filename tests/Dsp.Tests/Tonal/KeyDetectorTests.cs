@@ -66,6 +66,16 @@ public class KeyDetectorTests
     }
 
     [Fact]
+    public void Reads_a_feature_matrix_chromagram()
+    {
+        var chroma = Chromagram([[0, 4, 7], [5, 9, 0], [7, 11, 2], [0, 4, 7]], 50, out var frames);
+
+        var key = new KeyDetector().Detect(new GenreOrleans.Dsp.Features.FeatureMatrix(12, frames, chroma));
+
+        Assert.Equal("C major", key.Name);
+    }
+
+    [Fact]
     public void Reports_no_key_for_silence()
     {
         Assert.Equal(KeyReading.None, new KeyDetector().Detect(new float[12 * 100], 100));

@@ -14,8 +14,8 @@ namespace GenreOrleans.Grains.Tests.Doubles;
 /// <summary>
 /// An in-process cluster configured exactly as src/Silo configures its silo
 /// (<see cref="GenreOrleansSiloBuilderExtensions.AddGenreOrleansGrains"/>), over a SQLite
-/// database in <see cref="DataDirectory"/>, with the analysis pipeline and model replaced by
-/// test doubles.
+/// database in the given data directory, with the analysis pipeline and model replaced by
+/// test doubles unless a test asks for the real ones.
 /// </summary>
 internal sealed class GenreTestCluster : IAsyncDisposable
 {
@@ -25,9 +25,10 @@ internal sealed class GenreTestCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <param name="pipeline">The pipeline double; null runs the product pipeline and model.</param>
     public static async Task<GenreTestCluster> StartAsync(
         string dataDirectory,
-        ScriptedTrackPipeline pipeline,
+        ScriptedTrackPipeline? pipeline,
         short silos = 1,
         Func<string, IEnumerable<KeyValuePair<string, string?>>>? siloSettings = null)
     {
@@ -40,8 +41,11 @@ internal sealed class GenreTestCluster : IAsyncDisposable
             });
             if (siloSettings is not null)
                 host.Configuration.AddInMemoryCollection(siloSettings(options.SiloName));
-            host.Services.AddSingleton<ITrackPipeline>(pipeline);
-            host.Services.AddSingleton<IScoringModelLoader, FakeModelLoader>();
+            if (pipeline is not null)
+            {
+                host.Services.AddSingleton<ITrackPipeline>(pipeline);
+                host.Services.AddSingleton<IScoringModelLoader, FakeModelLoader>();
+            }
             host.UseOrleans(silo => silo.AddGenreOrleansGrains(host.Configuration));
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddAnalysisResultJson()));
