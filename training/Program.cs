@@ -1,1 +1,13 @@
-Console.Error.WriteLine("placeholder");
+using System.CommandLine;
+using GenreOrleans.Training;
+using GenreOrleans.Training.Commands;
+
+// Idle OpenMP threads must sleep, not spin: the machine is shared (set before torch loads).
+NativeEnvironment.SetIfUnset("OMP_WAIT_POLICY", "PASSIVE");
+
+var root = new RootCommand("GenreOrleans training: train, evaluate and cross-validate the genre model.");
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(CrossValidateCommand.Create());
+root.Subcommands.Add(FeaturesCommand.Create());
+return await root.Parse(args).InvokeAsync();

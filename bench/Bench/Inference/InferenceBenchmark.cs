@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Pipeline;
+using static TorchSharp.torch;
+
+namespace GenreOrleans.Bench.Inference;
+
+/// <summary>
+/// <c>bench inference [--model dir] [--mp3 file]</c>: model windows per second at batch 1, 8 and 32
+/// with 1 and 2 threads, then the in-process time from a 5-minute 44.1 kHz MP3 to its result,
+/// stage by stage, against the track's own duration (x real time) and the 2 s target.
+/// </summary>
+public static class InferenceBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var modelDirectory = Value(args, "--model") ?? ModelLocator.FindDefault();
+        var mp3 = Value(args, "--mp3") ?? FiveMinuteMp3.Ensure();
+        using var session = InferenceSession.Load(modelDirectory);
+        var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
+        Console.WriteLine($"model {session.ModelVersion} on {session.DeviceName}; {Environment.ProcessorCount} cores");
+
+        // Real windows of the benchmark track, so the batches look like production input.
+        DecodedTrack track;
+        using (var stream = File.OpenRead(mp3))
+            track = analyzer.Decode(stream, CancellationToken.None);
+        var features = analyzer.Extract(track, CancellationToken.None);
+
+        Console.WriteLine();
+        Console.WriteLine("threads  batch  windows/s  ms/batch  vs batch 1");
+        foreach (var threads in new[] { 1, 2 })
+        {
+            set_num_threads(threads);
+            double? single = null;
+            foreach (var batchSize in new[] { 1, 8, 32 })
+            {
+                var batch = Slice(features.Windows, batchSize);
+                session.ScoreAsync(batch).GetAwaiter().GetResult(); // warm-up
+                var clock = Stopwatch.StartNew();
+                var batches = 0;
+                while (clock.Elapsed < TimeSpan.FromSeconds(3) || batches < 3)
+                {
+                    session.ScoreAsync(batch).GetAwaiter().GetResult();
+                    batches++;
+                }
+                var perSecond = batches * batchSize / clock.Elapsed.TotalSeconds;
+                single ??= perSecond;
+                Console.WriteLine($"{threads,7}  {batchSize,5}  {perSecond,9:F1}  {clock.Elapsed.TotalMilliseconds / batches,8:F1}  {perSecond / single.Value,9:F2}x");
+            }
+        }
+
+        set_num_threads(Environment.ProcessorCount);
+        Console.WriteLine();
+        Console.WriteLine($"5-minute MP3 to result, in process ({mp3}):");
+        for (var run = 1; run <= 3; run++)
+        {
+            var total = Stopwatch.StartNew();
+            var stage = Stopwatch.StartNew();
+            using var stream = File.OpenRead(mp3);
+            var decoded = analyzer.Decode(stream, CancellationToken.None);
+            var decode = stage.Elapsed.TotalSeconds;
+            stage.Restart();
+            var extracted = analyzer.Extract(decoded, CancellationToken.None);
+            var extract = stage.Elapsed.TotalSeconds;
+            stage.Restart();
+            var scores = analyzer.ScoreAsync(extracted, session, CancellationToken.None).GetAwaiter().GetResult();
+            var score = stage.Elapsed.TotalSeconds;
+            stage.Restart();
+            var result = analyzer.BuildResult(decoded, extracted, scores);
+            var build = stage.Elapsed.TotalSeconds;
+            var seconds = total.Elapsed.TotalSeconds;
+            Console.WriteLine(
+                $"  run {run}: {seconds:F2} s total (decode {decode:F2}, features {extract:F2}, model {score:F2} for {scores.WindowCount} windows, result {build:F3}); " +
+                $"{decoded.Facts.DurationSeconds / seconds:F0}x real time; target 2 s: {(seconds <= 2 ? "met" : "missed")}; top genre {result.Genres[0].Slug}");
+        }
+        return 0;
+    }
+
+    private static WindowBatch Slice(WindowBatch windows, int count)
+    {
+        var size = windows.MelBands * windows.FramesPerWindow;
+        var mel = new float[count * size];
+        var summary = new float[count * windows.SummaryLength];
+        for (var i = 0; i < count; i++)
+        {
+            var source = i % windows.WindowCount;
+            Array.Copy(windows.Mel, source * size, mel, i * size, size);
+            Array.Copy(windows.Summary, source * windows.SummaryLength, summary, i * windows.SummaryLength, windows.SummaryLength);
+        }
+        return new WindowBatch(mel, summary, count, windows.MelBands, windows.FramesPerWindow, windows.SummaryLength);
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,93 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace GenreOrleans.Analysis.Model;
+
+/// <summary>
+/// The genre model: a standardised log-mel window [B, 1, mel, frames] goes through three
+/// conv + batch-norm + ReLU + max-pool blocks (the first convolution strides 2x2 and the first
+/// pool halves again, so the later convolutions stay cheap on a 2-core CPU), the remaining frequency rows of each time step are
+/// projected to a frame embedding, a bidirectional GRU runs over time and its outputs are mean-
+/// and max-pooled. A small branch embeds the track's standardised summary features. The genre
+/// head sees both; the family distribution is the sum of genre probabilities per family
+/// (<see cref="FamilyProbabilities"/>), so the two heads can never disagree.
+/// </summary>
+public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
+{
+    private readonly Conv2d conv1;
+    private readonly BatchNorm2d norm1;
+    private readonly MaxPool2d pool1;
+    private readonly Conv2d conv2;
+    private readonly BatchNorm2d norm2;
+    private readonly MaxPool2d pool2;
+    private readonly Conv2d conv3;
+    private readonly BatchNorm2d norm3;
+    private readonly MaxPool2d pool3;
+    private readonly Linear frameProjection;
+    private readonly GRU gru;
+    private readonly Linear summaryProjection;
+    private readonly Dropout summaryDropout;
+    private readonly Dropout headDropout;
+    private readonly Linear genreHead;
+
+    public GenreNetwork(NetworkOptions options) : base(nameof(GenreNetwork))
+    {
+        Options = options;
+        conv1 = Conv2d(1, options.ConvChannels1, 3, stride: 2, padding: 1);
+        norm1 = BatchNorm2d(options.ConvChannels1);
+        pool1 = MaxPool2d(new long[] { 2, 2 });
+        conv2 = Conv2d(options.ConvChannels1, options.ConvChannels2, 3, padding: 1);
+        norm2 = BatchNorm2d(options.ConvChannels2);
+        pool2 = MaxPool2d(new long[] { 2, 2 });
+        conv3 = Conv2d(options.ConvChannels2, options.ConvChannels3, 3, padding: 1);
+        norm3 = BatchNorm2d(options.ConvChannels3);
+        pool3 = MaxPool2d(new long[] { 2, 1 });
+        FrequencyRows = options.MelBands / 16;
+        frameProjection = Linear(options.ConvChannels3 * FrequencyRows, options.FrameEmbedding);
+        gru = GRU(options.FrameEmbedding, options.GruHidden, batchFirst: true, bidirectional: true);
+        summaryProjection = Linear(options.SummaryLength, options.SummaryEmbedding);
+        summaryDropout = Dropout(options.Dropout);
+        headDropout = Dropout(options.Dropout);
+        genreHead = Linear(4 * options.GruHidden + options.SummaryEmbedding, options.GenreCount);
+        RegisterComponents();
+    }
+
+    public NetworkOptions Options { get; }
+
+    private int FrequencyRows { get; }
+
+    /// <summary>Genre logits [B, genres] for standardised mel windows [B, mel, frames] and summaries [B, summary].</summary>
+    public override Tensor forward(Tensor mel, Tensor summary)
+    {
+        using var scope = NewDisposeScope();
+        var x = mel.unsqueeze(1);
+        x = pool1.call(functional.relu(norm1.call(conv1.call(x))));
+        x = pool2.call(functional.relu(norm2.call(conv2.call(x))));
+        x = pool3.call(functional.relu(norm3.call(conv3.call(x))));
+        // [B, C, F, T] -> [B, T, C*F]: each time step becomes one frame vector for the GRU.
+        var batch = x.shape[0];
+        var steps = x.shape[3];
+        x = x.permute(0, 3, 1, 2).reshape(batch, steps, -1);
+        x = functional.relu(frameProjection.call(x));
+        var (sequence, _) = gru.call(x, null);
+        var pooled = cat(new[] { sequence.mean(new long[] { 1 }), sequence.amax(new long[] { 1 }) }, 1);
+        var context = summaryDropout.call(functional.relu(summaryProjection.call(summary)));
+        var logits = genreHead.call(headDropout.call(cat(new[] { pooled, context }, 1)));
+        return logits.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Family probabilities [B, families] from genre probabilities [B, genres].</summary>
+    public static Tensor FamilyProbabilities(Tensor genreProbabilities, Tensor familyMembership) =>
+        genreProbabilities.matmul(familyMembership);
+
+    /// <summary>The [genres, families] 0/1 matrix that sums genre probabilities into families.</summary>
+    public static Tensor FamilyMembership(LabelMap labels, Device device)
+    {
+        var data = new float[labels.GenreCount * labels.FamilyCount];
+        for (var g = 0; g < labels.GenreCount; g++)
+            data[g * labels.FamilyCount + labels.FamilyOfGenre[g]] = 1f;
+        return tensor(data, new long[] { labels.GenreCount, labels.FamilyCount }, device: device);
+    }
+}

@@ -1,0 +1,143 @@
+using GenreOrleans.Analysis.Pipeline;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GenreOrleans.Analysis.Model;
+
+/// <summary>
+/// A loaded genre model ready to score windows: standardises mel and summary with the model's
+/// scalers, runs the network in evaluation mode (in chunks of <see cref="MaxBatch"/> windows)
+/// and returns genre and family probabilities per window. Uses CUDA when torch sees a GPU.
+/// Forward passes are serialised; callers batch windows to get throughput.
+/// </summary>
+public sealed class InferenceSession : IWindowScorer, IDisposable
+{
+    private readonly GenreNetwork _network;
+    private readonly Tensor _familyMembership;
+    private readonly FeatureScaler _melScaler;
+    private readonly FeatureScaler _summaryScaler;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Device _device;
+
+    public InferenceSession(
+        GenreNetwork network,
+        LabelMap labels,
+        WindowParameters window,
+        FeatureScaler melScaler,
+        FeatureScaler summaryScaler,
+        string modelVersion,
+        Device? device = null)
+    {
+        _device = device ?? DefaultDevice();
+        _network = network;
+        _network.to(_device);
+        _network.eval();
+        Labels = labels;
+        Window = window;
+        _melScaler = melScaler;
+        _summaryScaler = summaryScaler;
+        ModelVersion = modelVersion;
+        _familyMembership = GenreNetwork.FamilyMembership(labels, _device);
+    }
+
+    public string ModelVersion { get; }
+
+    public LabelMap Labels { get; }
+
+    public WindowParameters Window { get; }
+
+    public ModelManifest? Manifest { get; private init; }
+
+    /// <summary>The network being served (training saves it; inference never changes it).</summary>
+    public GenreNetwork Network => _network;
+
+    public FeatureScaler MelScaler => _melScaler;
+
+    public FeatureScaler SummaryScaler => _summaryScaler;
+
+    public string DeviceName => _device.type.ToString();
+
+    /// <summary>Largest number of windows in one forward pass (bounds memory for long tracks).</summary>
+    public int MaxBatch { get; init; } = 64;
+
+    /// <summary>Loads weights and model.json from a model directory (see <see cref="ModelLocator"/>).</summary>
+    public static InferenceSession Load(string modelDirectory, Device? device = null)
+    {
+        var manifest = ModelManifest.Read(modelDirectory);
+        if (manifest.SummaryVersion != TrackSummary.Version)
+            throw new InvalidDataException(
+                $"model {manifest.Name} was trained on summary {manifest.SummaryVersion}, this build computes {TrackSummary.Version}");
+        var network = new GenreNetwork(manifest.Network);
+        network.load(Path.Combine(modelDirectory, manifest.WeightsFile));
+        return new InferenceSession(
+            network,
+            manifest.CreateLabelMap(),
+            manifest.Window,
+            manifest.MelScaler.ToScaler(),
+            manifest.SummaryScaler.ToScaler(),
+            $"{manifest.Name}@{manifest.Version}",
+            device)
+        {
+            Manifest = manifest,
+        };
+    }
+
+    public static Device DefaultDevice() => cuda.is_available() ? CUDA : CPU;
+
+    public async Task<WindowScores> ScoreAsync(WindowBatch batch, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Score(batch, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private WindowScores Score(WindowBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.MelBands != Window.MelBands || batch.FramesPerWindow != Window.FramesPerWindow)
+            throw new ArgumentException(
+                $"windows are {batch.MelBands}x{batch.FramesPerWindow}, the model expects {Window.MelBands}x{Window.FramesPerWindow}");
+        if (batch.SummaryLength != _summaryScaler.Length)
+            throw new ArgumentException($"summary has {batch.SummaryLength} values, the model expects {_summaryScaler.Length}");
+
+        int genres = Labels.GenreCount, families = Labels.FamilyCount;
+        var genreOut = new float[batch.WindowCount * genres];
+        var familyOut = new float[batch.WindowCount * families];
+        var windowSize = batch.MelBands * batch.FramesPerWindow;
+        for (var start = 0; start < batch.WindowCount; start += MaxBatch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(MaxBatch, batch.WindowCount - start);
+            var mel = new float[count * windowSize];
+            var summary = new float[count * batch.SummaryLength];
+            _melScaler.TransformRows(batch.Mel.AsSpan(start * windowSize, count * windowSize), mel, batch.FramesPerWindow);
+            for (var w = 0; w < count; w++)
+            {
+                _summaryScaler.TransformInto(
+                    batch.Summary.AsSpan((start + w) * batch.SummaryLength, batch.SummaryLength),
+                    summary.AsSpan(w * batch.SummaryLength, batch.SummaryLength));
+            }
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var melTensor = tensor(mel, new long[] { count, batch.MelBands, batch.FramesPerWindow }, device: _device);
+            var summaryTensor = tensor(summary, new long[] { count, batch.SummaryLength }, device: _device);
+            var probabilities = _network.call(melTensor, summaryTensor).softmax(1);
+            var familyProbabilities = GenreNetwork.FamilyProbabilities(probabilities, _familyMembership);
+            probabilities.cpu().data<float>().CopyTo(genreOut, start * genres);
+            familyProbabilities.cpu().data<float>().CopyTo(familyOut, start * families);
+        }
+        return new WindowScores(genreOut, familyOut, batch.WindowCount, genres, families, ModelVersion);
+    }
+
+    public void Dispose()
+    {
+        _network.Dispose();
+        _familyMembership.Dispose();
+        _gate.Dispose();
+    }
+}

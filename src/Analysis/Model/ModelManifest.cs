@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenreOrleans.Analysis.Model;
+
+/// <summary>
+/// model.json: everything besides the weights that inference needs to reproduce training's
+/// inputs and read its outputs (label map, scalers, feature and window parameters), plus where
+/// the model came from (manifest digest, split) and how well it did (metrics).
+/// </summary>
+public sealed record ModelManifest
+{
+    public const string FileName = "model.json";
+
+    public required string Name { get; init; }
+
+    public required string Version { get; init; }
+
+    public required DateTimeOffset CreatedUtc { get; init; }
+
+    public required string WeightsFile { get; init; }
+
+    public required IReadOnlyList<GenreLabel> Genres { get; init; }
+
+    public required IReadOnlyList<string> Families { get; init; }
+
+    public required WindowParameters Window { get; init; }
+
+    public required NetworkOptions Network { get; init; }
+
+    /// <summary>Per mel band mean and deviation of the training windows (dB).</summary>
+    public required ScalerValues MelScaler { get; init; }
+
+    /// <summary>Version of the summary vector (<see cref="Pipeline.TrackSummary.Version"/>) the model was trained on.</summary>
+    public required string SummaryVersion { get; init; }
+
+    public required IReadOnlyList<string> SummaryNames { get; init; }
+
+    public required ScalerValues SummaryScaler { get; init; }
+
+    /// <summary>How window probabilities become a track distribution, chosen on validation.</summary>
+    public required string Aggregation { get; init; }
+
+    /// <summary>A track whose top family probability is below this is flagged low-confidence (calibrated on validation).</summary>
+    public required double LowConfidenceThreshold { get; init; }
+
+    public required string TrainingManifestSha256 { get; init; }
+
+    public JsonElement? Split { get; init; }
+
+    public JsonElement? Metrics { get; init; }
+
+    public JsonElement? Training { get; init; }
+
+    public LabelMap CreateLabelMap() => new(Genres, Families);
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static ModelManifest Read(string modelDirectory)
+    {
+        var path = Path.Combine(modelDirectory, FileName);
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<ModelManifest>(stream, JsonOptions)
+            ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+    public void Write(string modelDirectory)
+    {
+        Directory.CreateDirectory(modelDirectory);
+        File.WriteAllText(Path.Combine(modelDirectory, FileName), JsonSerializer.Serialize(this, JsonOptions));
+    }
+}
+
+/// <summary>Serialised form of a <see cref="FeatureScaler"/>.</summary>
+public sealed record ScalerValues(float[] Mean, float[] Deviation)
+{
+    public FeatureScaler ToScaler() => new(Mean, Deviation);
+
+    public static ScalerValues From(FeatureScaler scaler) => new(scaler.Mean, scaler.Deviation);
+}

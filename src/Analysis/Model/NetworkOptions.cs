@@ -1,0 +1,15 @@
+namespace GenreOrleans.Analysis.Model;
+
+/// <summary>Sizes of <see cref="GenreNetwork"/>; stored in model.json so inference rebuilds the same graph.</summary>
+public sealed record NetworkOptions(
+    int MelBands,
+    int FramesPerWindow,
+    int SummaryLength,
+    int GenreCount,
+    int ConvChannels1 = 16,
+    int ConvChannels2 = 32,
+    int ConvChannels3 = 64,
+    int FrameEmbedding = 128,
+    int GruHidden = 96,
+    int SummaryEmbedding = 64,
+    double Dropout = 0.3);

@@ -1,0 +1,45 @@
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Results;
+using GenreOrleans.Dsp.Features;
+using GenreOrleans.Dsp.Rhythm;
+using GenreOrleans.Dsp.Tonal;
+
+namespace GenreOrleans.Analysis.Pipeline;
+
+/// <summary>
+/// Tempo (<see cref="TempoEstimator"/> on the onset strength), key (<see cref="KeyDetector"/> on
+/// the chroma, frames weighted by RMS) and <see cref="FeatureSummary"/> from one
+/// <see cref="FeatureExtractor"/> pass; the tempo is refined with <see cref="GenreTempoRanges"/>
+/// once the genre is known. Thread-safe: the DSP objects are per thread.
+/// </summary>
+public sealed class TempoKeyReader : ITempoKeyReader
+{
+    private readonly ThreadLocal<FeatureExtractor> _extractor = new(() => new FeatureExtractor());
+    private readonly ThreadLocal<TempoEstimator> _tempo = new(() => new TempoEstimator());
+    private readonly ThreadLocal<KeyDetector> _key = new(() => new KeyDetector());
+
+    public TempoKeyReading Read(ReadOnlySpan<float> samples, int sampleRate)
+    {
+        if (sampleRate != FeatureExtractor.SampleRate)
+            throw new ArgumentException($"tempo and key need {FeatureExtractor.SampleRate} Hz audio, got {sampleRate} Hz");
+        var features = _extractor.Value!.Extract(samples);
+        var tempo = _tempo.Value!.Estimate(features.OnsetStrength.Row(0));
+        var key = _key.Value!.Detect(features.Chroma.Data, features.FrameCount, features.Rms.Data);
+        var summary = FeatureSummary.Compute(features);
+        var named = new Dictionary<string, double>(summary.Length);
+        for (var i = 0; i < summary.Length; i++)
+            named[FeatureSummary.Names[i]] = summary[i];
+        return new TempoKeyReading(
+            new TempoEstimate(tempo.Bpm, tempo.Confidence, tempo.Alternative),
+            new KeyEstimate(key.Name, key.Camelot, key.Confidence),
+            named);
+    }
+
+    public TempoEstimate RefineTempo(TempoEstimate tempo, GenreLabel genre)
+    {
+        if (tempo.Bpm <= 0 || GenreTempoRanges.For(genre.Slug, genre.Family) is not { } range)
+            return tempo;
+        var refined = TempoEstimator.RefineWithRange(new TempoReading(tempo.Bpm, tempo.Confidence, tempo.Alternative), range.MinBpm, range.MaxBpm);
+        return new TempoEstimate(refined.Bpm, refined.Confidence, refined.Alternative);
+    }
+}

@@ -1,0 +1,189 @@
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Results;
+using GenreOrleans.Dsp.Decoding;
+using GenreOrleans.Dsp.Features;
+
+namespace GenreOrleans.Analysis.Pipeline;
+
+/// <summary>
+/// The track pipeline, stage by stage, without Orleans: <see cref="Decode"/> (any supported
+/// format to mono 22,050 Hz), <see cref="Extract"/> (log-mel, summary, windows, tempo and key),
+/// <see cref="ScoreAsync"/> (the model, in-process or through the InferenceGrain) and
+/// <see cref="BuildResult"/> (aggregation, families, timeline, low-confidence flag). The
+/// TrackGrain calls the stages one by one to report progress; the CLI calls
+/// <see cref="AnalyzeAsync"/>. Thread-safe: buffers are per thread.
+/// </summary>
+public sealed class TrackAnalyzer
+{
+    private readonly ModelManifest _model;
+    private readonly LabelMap _labels;
+    private readonly ScoreAggregation _aggregation;
+    private readonly ITempoKeyReader? _tempoKey;
+    private readonly TrackAnalyzerOptions _options;
+    private readonly ThreadLocal<LogMelSpectrogram> _melSpectrogram;
+
+    /// <param name="tempoKey">Tempo, key and feature summary; null leaves them unmeasured (confidence 0), e.g. in training.</param>
+    public TrackAnalyzer(ModelManifest model, ITempoKeyReader? tempoKey = null, TrackAnalyzerOptions? options = null)
+    {
+        if (model.SummaryVersion != TrackSummary.Version)
+            throw new InvalidDataException($"model {model.Name} needs summary {model.SummaryVersion}, this build computes {TrackSummary.Version}");
+        _model = model;
+        _labels = model.CreateLabelMap();
+        _aggregation = Enum.Parse<ScoreAggregation>(model.Aggregation);
+        _tempoKey = tempoKey;
+        _options = options ?? new TrackAnalyzerOptions();
+        var window = model.Window;
+        _melSpectrogram = new ThreadLocal<LogMelSpectrogram>(() => new LogMelSpectrogram(window.SampleRate, 2048, window.HopLength, window.MelBands));
+    }
+
+    public WindowParameters Window => _model.Window;
+
+    public LabelMap Labels => _labels;
+
+    public DecodedTrack Decode(Stream audio, CancellationToken ct)
+    {
+        var mono = AudioLoader.LoadMono(audio, Window.SampleRate, _options.MaxDuration, ct);
+        if (mono.Samples.Length < Window.SampleRate / 2)
+            throw new AudioDecodingException($"the audio is {mono.Duration.TotalSeconds:F2} s long; at least 0.5 s is needed");
+        var info = mono.Info;
+        var facts = new AudioFacts(info.Format, mono.Duration.TotalSeconds, info.SampleRate, info.Channels, info.BitrateKbps,
+            info.Title, info.Artist, info.Genre);
+        return new DecodedTrack(facts, mono.Samples) { SampleRate = mono.SampleRate };
+    }
+
+    public TrackFeatures Extract(DecodedTrack track, CancellationToken ct)
+    {
+        if (track.SampleRate != Window.SampleRate)
+            throw new ArgumentException($"track is at {track.SampleRate} Hz, the model needs {Window.SampleRate} Hz");
+        var mel = _melSpectrogram.Value!.Compute(track.Samples);
+        ct.ThrowIfCancellationRequested();
+        var summary = TrackSummary.Compute(mel);
+        var starts = WindowSlicer.Starts(mel.Columns, Window);
+        var windows = WindowBatchBuilder.Build(mel, summary, Window, starts);
+        ct.ThrowIfCancellationRequested();
+        var reading = _tempoKey?.Read(track.Samples, track.SampleRate);
+        return new TrackFeatures(mel, summary, windows, starts, reading?.Tempo ?? Unknown.Tempo, reading?.Key ?? Unknown.Key)
+        {
+            Descriptors = reading?.FeatureSummary,
+        };
+    }
+
+    public Task<WindowScores> ScoreAsync(TrackFeatures features, IWindowScorer scorer, CancellationToken ct) =>
+        scorer.ScoreAsync(features.Windows, ct);
+
+    public TrackResult BuildResult(DecodedTrack track, TrackFeatures features, WindowScores scores)
+    {
+        if (scores.GenreCount != _labels.GenreCount || scores.WindowCount != features.Windows.WindowCount)
+            throw new ArgumentException($"scores ({scores.WindowCount}x{scores.GenreCount}) do not fit this track and model");
+        var genres = ScoreAggregator.Aggregate(scores.Genres, scores.GenreCount, _aggregation);
+        var families = ScoreAggregator.Families(genres, _labels.FamilyOfGenre, _labels.FamilyCount);
+        var ranked = Enumerable.Range(0, genres.Length).OrderByDescending(g => genres[g]).ToList();
+        if (_options.TopGenres is { } top)
+            ranked = ranked.Take(top).ToList();
+        var genreList = ranked.Select(g => new GenreProbability(_labels.Genres[g].Slug, _labels.Genres[g].Title, _labels.Genres[g].Family, genres[g])).ToList();
+        var familyList = Enumerable.Range(0, families.Length).OrderByDescending(f => families[f])
+            .Select(f => new FamilyProbability(_labels.Families[f], families[f])).ToList();
+        var lowConfidence = families.Max() < _model.LowConfidenceThreshold;
+        var tempo = _tempoKey is not null && !lowConfidence
+            ? _tempoKey.RefineTempo(features.Tempo, _labels.Genres[ranked[0]])
+            : features.Tempo;
+        return new TrackResult(
+            genreList,
+            familyList,
+            TimelineBuilder.Build(scores, features.WindowStarts, Window, track.Facts.DurationSeconds, _labels),
+            tempo,
+            features.Key,
+            lowConfidence,
+            Merge(SummaryFigures(features.Mel), features.Descriptors),
+            scores.ModelVersion);
+    }
+
+    public async Task<TrackResult> AnalyzeAsync(Stream audio, IWindowScorer scorer, IProgress<AnalysisStage>? progress, CancellationToken ct)
+    {
+        progress?.Report(AnalysisStage.Decoding);
+        var track = Decode(audio, ct);
+        progress?.Report(AnalysisStage.Extracting);
+        var features = Extract(track, ct);
+        progress?.Report(AnalysisStage.Classifying);
+        var scores = await ScoreAsync(features, scorer, ct).ConfigureAwait(false);
+        var result = BuildResult(track, features, scores);
+        progress?.Report(AnalysisStage.Completed);
+        return result;
+    }
+
+    private static IReadOnlyDictionary<string, double> Merge(Dictionary<string, double> figures, IReadOnlyDictionary<string, double>? descriptors)
+    {
+        if (descriptors is not null)
+        {
+            foreach (var (name, value) in descriptors)
+                figures[name] = value;
+        }
+        return figures;
+    }
+
+    /// <summary>A few readable figures of the log-mel the model saw (dB, Slaney mel, ref 1.0).</summary>
+    private Dictionary<string, double> SummaryFigures(FeatureMatrix mel)
+    {
+        double BandMean(double fromHz, double toHz)
+        {
+            var bands = MelBandRange(fromHz, toHz, mel.Rows);
+            double sum = 0;
+            var count = 0;
+            for (var b = bands.Start; b < bands.End; b++)
+            {
+                foreach (var v in mel.Row(b))
+                    sum += v;
+                count += mel.Columns;
+            }
+            return count == 0 ? 0 : Math.Round(sum / count, 2);
+        }
+        var deviation = 0.0;
+        for (var b = 0; b < mel.Rows; b++)
+        {
+            var row = mel.Row(b);
+            double mean = 0, square = 0;
+            foreach (var v in row)
+            {
+                mean += v;
+                square += (double)v * v;
+            }
+            mean /= row.Length;
+            deviation += Math.Sqrt(Math.Max(0, square / row.Length - mean * mean));
+        }
+        return new Dictionary<string, double>
+        {
+            ["melMeanDb"] = BandMean(0, Window.SampleRate / 2.0),
+            ["bassDb"] = BandMean(0, 250),
+            ["midDb"] = BandMean(250, 4000),
+            ["trebleDb"] = BandMean(4000, Window.SampleRate / 2.0),
+            ["bandDynamicsDb"] = Math.Round(deviation / mel.Rows, 2),
+            ["windows"] = WindowSlicer.Starts(mel.Columns, Window).Count,
+        };
+    }
+
+    /// <summary>The Slaney mel bands whose centres fall in [fromHz, toHz).</summary>
+    private (int Start, int End) MelBandRange(double fromHz, double toHz, int bands)
+    {
+        static double ToMel(double hz) => hz < 1000 ? 3 * hz / 200 : 15 + 27 * Math.Log(hz / 1000) / Math.Log(6.4);
+        var top = ToMel(Window.SampleRate / 2.0);
+        int start = -1, end = 0;
+        for (var b = 0; b < bands; b++)
+        {
+            var centre = top * (b + 1) / (bands + 1);
+            if (centre >= ToMel(fromHz) && centre < ToMel(toHz))
+            {
+                if (start < 0)
+                    start = b;
+                end = b + 1;
+            }
+        }
+        return start < 0 ? (0, 0) : (start, end);
+    }
+
+    private static class Unknown
+    {
+        // Confidence 0 marks "not measured" (the same convention as TempoReading.None / KeyReading.None).
+        public static readonly TempoEstimate Tempo = new(0, 0, null);
+        public static readonly KeyEstimate Key = new("", "", 0);
+    }
+}

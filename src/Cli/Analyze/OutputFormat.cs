@@ -1,0 +1,8 @@
+namespace GenreOrleans.Cli.Analyze;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+    Csv,
+}

@@ -1,0 +1,58 @@
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Pipeline;
+
+namespace GenreOrleans.Analysis.Tests.Model;
+
+public sealed class InferenceSessionTests
+{
+    private static WindowBatch RandomBatch(int windows, int seed)
+    {
+        var random = new Random(seed);
+        var window = WindowParameters.Default;
+        var mel = Enumerable.Range(0, windows * window.MelBands * window.FramesPerWindow).Select(_ => (float)(-80 * random.NextDouble())).ToArray();
+        var summary = Enumerable.Range(0, windows * 2 * window.MelBands).Select(_ => (float)random.NextDouble()).ToArray();
+        return new WindowBatch(mel, summary, windows, window.MelBands, window.FramesPerWindow, 2 * window.MelBands);
+    }
+
+    [Fact]
+    public async Task Loaded_model_gives_probability_distributions_per_window()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var session = InferenceSession.Load(directory);
+
+        var scores = await session.ScoreAsync(RandomBatch(5, 1));
+
+        Assert.Equal(5, scores.WindowCount);
+        for (var w = 0; w < 5; w++)
+        {
+            Assert.Equal(1.0, scores.Genres.Skip(w * 3).Take(3).Sum(), 4);
+            Assert.Equal(1.0, scores.Families.Skip(w * 2).Take(2).Sum(), 4);
+        }
+        Assert.Equal("tiny@0.0.1", scores.ModelVersion);
+    }
+
+    [Fact]
+    public async Task Scores_do_not_depend_on_how_windows_are_chunked()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var whole = InferenceSession.Load(directory);
+        using var chunked = InferenceSession.Load(directory);
+        var batch = RandomBatch(7, 2);
+
+        var a = await whole.ScoreAsync(batch);
+        var b = await new InferenceSession(chunked.Network, chunked.Labels, chunked.Window, chunked.MelScaler, chunked.SummaryScaler, "x") { MaxBatch = 3 }
+            .ScoreAsync(batch);
+
+        for (var i = 0; i < a.Genres.Length; i++)
+            Assert.Equal(a.Genres[i], b.Genres[i], 4);
+    }
+
+    [Fact]
+    public async Task Refuses_windows_of_another_shape()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var session = InferenceSession.Load(directory);
+        var wrong = new WindowBatch(new float[64 * 64], new float[256], 1, 64, 64, 256);
+        await Assert.ThrowsAsync<ArgumentException>(() => session.ScoreAsync(wrong));
+    }
+}

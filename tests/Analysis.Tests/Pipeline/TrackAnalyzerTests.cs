@@ -1,0 +1,103 @@
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Analysis.Tests.Model;
+using GenreOrleans.Dsp.Decoding;
+
+namespace GenreOrleans.Analysis.Tests.Pipeline;
+
+public sealed class TrackAnalyzerTests
+{
+    /// <summary>A 16-bit PCM stereo WAV of noise with a 2 Hz kick-like envelope.</summary>
+    private static MemoryStream Wav(double seconds, int sampleRate = 44100)
+    {
+        var frames = (int)(seconds * sampleRate);
+        var random = new Random(3);
+        var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.ASCII, leaveOpen: true))
+        {
+            writer.Write("RIFF"u8.ToArray());
+            writer.Write(36 + frames * 4);
+            writer.Write("WAVEfmt "u8.ToArray());
+            writer.Write(16);
+            writer.Write((short)1);
+            writer.Write((short)2);
+            writer.Write(sampleRate);
+            writer.Write(sampleRate * 4);
+            writer.Write((short)4);
+            writer.Write((short)16);
+            writer.Write("data"u8.ToArray());
+            writer.Write(frames * 4);
+            for (var i = 0; i < frames; i++)
+            {
+                var envelope = Math.Exp(-8 * (i % (sampleRate / 2)) / (double)sampleRate);
+                var value = (short)(8000 * envelope * (random.NextDouble() * 2 - 1));
+                writer.Write(value);
+                writer.Write(value);
+            }
+        }
+        stream.Position = 0;
+        return stream;
+    }
+
+    [Fact]
+    public async Task Analyses_a_track_into_every_genre_sorted_with_families_and_a_timeline_to_the_end()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var session = InferenceSession.Load(directory);
+        var analyzer = new TrackAnalyzer(session.Manifest!);
+        var stages = new List<AnalysisStage>();
+
+        var result = await analyzer.AnalyzeAsync(Wav(8), session, new SyncProgress(stages), CancellationToken.None);
+
+        Assert.Equal(3, result.Genres.Count);
+        Assert.True(result.Genres.Zip(result.Genres.Skip(1)).All(p => p.First.Probability >= p.Second.Probability));
+        Assert.Equal(1.0, result.Genres.Sum(g => g.Probability), 4);
+        Assert.Equal(1.0, result.Families.Sum(f => f.Probability), 4);
+        Assert.Equal(8.0, result.Timeline[^1].EndSeconds, 2);
+        Assert.Equal("tiny@0.0.1", result.ModelVersion);
+        Assert.Equal(new[] { AnalysisStage.Decoding, AnalysisStage.Extracting, AnalysisStage.Classifying, AnalysisStage.Completed }, stages);
+    }
+
+    [Fact]
+    public void Decoding_reports_the_file_facts_and_resamples_to_the_model_rate()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        var analyzer = new TrackAnalyzer(ModelManifest.Read(directory));
+
+        var track = analyzer.Decode(Wav(2), CancellationToken.None);
+
+        Assert.Equal("wav", track.Facts.Format);
+        Assert.Equal(44100, track.Facts.SampleRate);
+        Assert.Equal(2, track.Facts.Channels);
+        Assert.Equal(22050, track.SampleRate);
+        Assert.InRange(track.Samples.Length, 44100 - 100, 44100 + 100);
+    }
+
+    [Fact]
+    public async Task A_threshold_above_every_family_probability_flags_the_result_low_confidence()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), lowConfidenceThreshold: 1.01);
+        using var session = InferenceSession.Load(directory);
+        var analyzer = new TrackAnalyzer(session.Manifest!);
+
+        var result = await analyzer.AnalyzeAsync(Wav(4), session, null, CancellationToken.None);
+
+        Assert.True(result.LowConfidence);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_audio_are_refused_with_the_decoding_error()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        var analyzer = new TrackAnalyzer(ModelManifest.Read(directory));
+        var html = new MemoryStream("<html><body>not a song</body></html>"u8.ToArray());
+
+        Assert.Throws<AudioDecodingException>(() => analyzer.Decode(html, CancellationToken.None));
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports in order, now.</summary>
+    private sealed class SyncProgress(List<AnalysisStage> stages) : IProgress<AnalysisStage>
+    {
+        public void Report(AnalysisStage value) => stages.Add(value);
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using GenreOrleans.Training.Training;
+
+namespace GenreOrleans.Training.Commands;
+
+/// <summary>Options shared by train and cross-validate.</summary>
+internal sealed class CommonTrainingOptions
+{
+    private readonly Option<int> _epochs = new("--epochs") { DefaultValueFactory = _ => new TrainingOptions().Epochs };
+    private readonly Option<int> _windowsPerGenre = new("--windows-per-genre") { DefaultValueFactory = _ => new TrainingOptions().WindowsPerGenre };
+    private readonly Option<int> _patience = new("--patience") { DefaultValueFactory = _ => new TrainingOptions().Patience };
+    private readonly Option<int> _seed = new("--seed") { DefaultValueFactory = _ => new TrainingOptions().Seed };
+    private readonly Option<int> _threads = new("--threads") { DefaultValueFactory = _ => new TrainingOptions().Threads };
+    private readonly Option<bool> _noAugment = new("--no-augment") { Description = "train without augmentation" };
+    private readonly Option<double> _summaryDropout = new("--summary-dropout") { DefaultValueFactory = _ => new TrainingOptions().SummaryDropout };
+    private readonly Option<double> _maxMinutes = new("--max-minutes") { Description = "wall-clock budget for training", DefaultValueFactory = _ => new TrainingOptions().MaxMinutes };
+    private readonly Option<int> _folds = new("--folds") { DefaultValueFactory = _ => 5 };
+    private readonly Option<int> _fold = new("--fold") { Description = "validation fold", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _cache = new("--cache") { Description = "feature cache directory", DefaultValueFactory = _ => ".cache/features" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _maxMinutes, _folds, _fold, _cache })
+            command.Options.Add(option);
+    }
+
+    public TrainingOptions Read(ParseResult parse) => new()
+    {
+        Epochs = parse.GetValue(_epochs),
+        WindowsPerGenre = parse.GetValue(_windowsPerGenre),
+        Patience = parse.GetValue(_patience),
+        Seed = parse.GetValue(_seed),
+        Threads = parse.GetValue(_threads),
+        Augment = !parse.GetValue(_noAugment),
+        SummaryDropout = parse.GetValue(_summaryDropout),
+        MaxMinutes = parse.GetValue(_maxMinutes),
+    };
+
+    public int Folds(ParseResult parse) => parse.GetValue(_folds);
+
+    public int Fold(ParseResult parse) => parse.GetValue(_fold);
+
+    public string CacheDirectory(ParseResult parse) => parse.GetValue(_cache)!;
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Training.Data;
+using GenreOrleans.Training.Evaluation;
+using GenreOrleans.Training.Training;
+
+namespace GenreOrleans.Training.Reporting;
+
+/// <summary>Writes MODEL_CARD.md from the numbers of a training run (nothing in it is typed by hand).</summary>
+public static class ModelCardWriter
+{
+    public static string Write(
+        ModelManifest manifest, PreparedDataset data, TrainingRun run, TrainingOptions options, SplitDescription split, ValidationReport report)
+    {
+        var card = new StringBuilder();
+        void Line(string text = "") => card.Append(text).Append('\n');
+        string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
+        string Row(string name, EvaluationMetrics m) =>
+            $"| {name} | {F(m.GenreTop1)} | {F(m.GenreTop5)} | {F(m.FamilyTop1)} | {F(m.GenreMacroF1)} | {F(m.GenreEce)} |";
+
+        Line($"# Model card: {manifest.Name} {manifest.Version}");
+        Line();
+        Line("## What it does");
+        Line($"Scores ~3 s log-mel windows ({manifest.Window.MelBands} bands x {manifest.Window.FramesPerWindow} frames, " +
+             $"{manifest.Window.SampleRate} Hz, hop {manifest.Window.HopLength}) of a track into {data.Labels.GenreCount} genres " +
+             $"of Ishkur's Guide v2.5 and their {data.Labels.FamilyCount} families; the track distribution is the " +
+             $"{manifest.Aggregation} over its windows (chosen on validation). Network: conv front end (3 blocks), " +
+             "bidirectional GRU over time, summary-feature branch; family = sum of genre probabilities.");
+        Line();
+        Line("## Data");
+        Line($"- Training manifest: `ishkur-v2.5-audio/manifest.csv`, {data.Manifest.Clips.Count} clips, " +
+             $"sha256 `{data.Manifest.Sha256}`. 1 to 9 clips per genre, mostly 6–30 s MP3 excerpts of 1970s–2000s tracks.");
+        Line($"- Split: {split.Method}, {split.Folds} folds, validation fold {split.ValidationFold}, seed {split.Seed}: " +
+             $"{split.TrainClips} training clips, {split.ValidationClips} validation clips (all windows of a clip on one side). " +
+             "Genres with one clip can land entirely in validation; they count as errors.");
+        Line($"- Features: {FeatureCache.FeatureVersion} (our own decoder, resampler and log-mel; summary = per-band mean and deviation of the log-mel).");
+        Line();
+        Line("## Numbers on the validation clips (clip level)");
+        Line();
+        Line("| model | genre top-1 | genre top-5 | family top-1 | genre macro-F1 | genre ECE |");
+        Line("|---|---|---|---|---|---|");
+        Line(Row($"this model ({manifest.Aggregation})", report.Model));
+        foreach (var (name, m) in report.ByAggregation)
+            Line(Row($"aggregation {name}", m));
+        Line(Row("baseline: summary features + logistic regression", report.Baseline));
+        Line();
+        Line("Goals from issue 9: genre top-1 >= 0.42, top-5 >= 0.72, family >= 0.80.");
+        Line();
+        Line($"Family confusion matrix: [{ModelExporter.ConfusionFile}]({ModelExporter.ConfusionFile}).");
+        Line();
+        Line($"Low-confidence flag: top family probability below {F(report.LowConfidenceThreshold)} " +
+             $"(calibrated on validation: the threshold that maximises wrong minus right family answers among the clips below it). " +
+             $"It flags {F(report.LowConfidenceFlaggedShare)} of the validation clips; family accuracy on the rest is {F(report.FamilyAccuracyUnflagged)}.");
+        Line();
+        Line("## Training");
+        Line($"- {run.History.Count} epochs run, best epoch {run.BestEpoch} (early stopping on validation, patience {options.Patience}); " +
+             $"{run.Elapsed.TotalMinutes:F1} min on {options.Threads} CPU threads.");
+        Line($"- Adam (lr {options.LearningRate}, cosine decay, weight decay {options.WeightDecay}), cross-entropy with label smoothing " +
+             $"{options.LabelSmoothing} plus {options.FamilyLossWeight} x family NLL, {options.WindowsPerGenre} random crops per genre per epoch " +
+             $"(class balanced), batch {options.BatchSize}, seed {options.Seed}; the summary input is zeroed for {options.SummaryDropout:P0} " +
+             $"of training windows and noised (σ {options.SummaryNoise}) for the rest, so clips cannot be recognised by it.");
+        Line(options.Augment
+            ? "- Augmentation: gain ±6 dB, random EQ tilt and bump, band limit 5.5–11 kHz (p 0.3), compression of band dynamics (p 0.3), time and frequency masks (p 0.5)."
+            : "- No augmentation.");
+        Line($"- Weights: `{manifest.WeightsFile}` (TorchSharp format), {CountParameters(run)} parameters.");
+        Line();
+        Line("## Known weaknesses");
+        Line("- Very little data: 1–9 clips per genre; a single validation split of this size moves by about ±0.04.");
+        Line("- The clips are mostly 1970s–2000s excerpts; modern productions (louder masters, wider bandwidth) differ. " +
+             "Augmentation imitates other sources, but the model has not been measured on modern music here.");
+        Line("- Neighbouring genres inside a family (e.g. the many house sub-genres) are often confused; the family is more reliable than the genre.");
+        Line("- Non-electronic music is outside the label set; it should come out low-confidence, but nothing guarantees it.");
+        Line("- The summary branch sees spectral statistics only (no tempo or rhythm features yet).");
+        return card.ToString();
+    }
+
+    private static long CountParameters(TrainingRun run) =>
+        run.Session.Network.parameters().Sum(p => p.numel());
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Training.Data;
+using GenreOrleans.Training.Evaluation;
+using GenreOrleans.Training.Training;
+
+namespace GenreOrleans.Training.Reporting;
+
+/// <summary>Writes a trained model directory: weights, model.json, the family confusion matrix and MODEL_CARD.md.</summary>
+public static class ModelExporter
+{
+    public const string WeightsFile = "weights.dat";
+    public const string ConfusionFile = "family_confusion.svg";
+
+    public static void Export(
+        string directory,
+        string name,
+        string version,
+        PreparedDataset data,
+        TrainingRun run,
+        TrainingOptions options,
+        SplitDescription split,
+        ValidationReport report)
+    {
+        Directory.CreateDirectory(directory);
+        var session = run.Session;
+        session.Network.save(Path.Combine(directory, WeightsFile));
+        var manifest = new ModelManifest
+        {
+            Name = name,
+            Version = version,
+            CreatedUtc = DateTimeOffset.UtcNow,
+            WeightsFile = WeightsFile,
+            Genres = data.Labels.Genres,
+            Families = data.Labels.Families,
+            Window = session.Window,
+            Network = session.Network.Options,
+            MelScaler = ScalerValues.From(session.MelScaler),
+            SummaryVersion = TrackSummary.Version,
+            SummaryNames = TrackSummary.Names(session.Window.MelBands),
+            SummaryScaler = ScalerValues.From(session.SummaryScaler),
+            Aggregation = report.Aggregation,
+            LowConfidenceThreshold = report.LowConfidenceThreshold,
+            TrainingManifestSha256 = data.Manifest.Sha256,
+            Split = JsonSerializer.SerializeToElement(split, ModelManifest.JsonOptions),
+            Metrics = JsonSerializer.SerializeToElement(new
+            {
+                validation = report.Model,
+                byAggregation = report.ByAggregation,
+                baselineLogisticRegression = report.Baseline,
+                lowConfidence = new
+                {
+                    threshold = report.LowConfidenceThreshold,
+                    flaggedShare = report.LowConfidenceFlaggedShare,
+                    familyAccuracyUnflagged = report.FamilyAccuracyUnflagged,
+                },
+            }, ModelManifest.JsonOptions),
+            Training = JsonSerializer.SerializeToElement(new
+            {
+                options,
+                featureVersion = FeatureCache.FeatureVersion,
+                bestEpoch = run.BestEpoch,
+                seconds = Math.Round(run.Elapsed.TotalSeconds),
+                history = run.History,
+            }, ModelManifest.JsonOptions),
+        };
+        manifest.Write(directory);
+        File.WriteAllText(Path.Combine(directory, ConfusionFile),
+            ConfusionMatrixSvg.Render(report.Model.FamilyConfusion, data.Labels.Families,
+                $"{name} {version}: family confusion on {report.Model.Clips} validation clips"));
+        File.WriteAllText(Path.Combine(directory, "MODEL_CARD.md"),
+            ModelCardWriter.Write(manifest, data, run, options, split, report));
+    }
+}

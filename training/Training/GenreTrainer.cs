@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Training.Evaluation;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GenreOrleans.Training.Training;
+
+/// <summary>
+/// Trains a <see cref="GenreNetwork"/> on cached clip features: class-balanced random crops,
+/// augmentation, Adam with a cosine learning-rate decay, label-smoothed cross-entropy on genres
+/// plus a family term on the summed genre probabilities, and early stopping on the validation
+/// clips' score (scored through <see cref="InferenceSession"/>, as the product scores them).
+/// </summary>
+public sealed class GenreTrainer
+{
+    private readonly TrainingOptions _options;
+    private readonly LabelMap _labels;
+    private readonly WindowParameters _window;
+    private readonly Action<string> _log;
+
+    public GenreTrainer(TrainingOptions options, LabelMap labels, WindowParameters window, Action<string> log)
+    {
+        _options = options;
+        _labels = labels;
+        _window = window;
+        _log = log;
+    }
+
+    public TrainingRun Train(IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, string modelVersion)
+    {
+        torch.set_num_threads(_options.Threads);
+        torch.manual_seed(_options.Seed);
+        var random = new Random(_options.Seed);
+        var augmenter = new SpectrogramAugmenter(_window.MelBands, _window.SampleRate, _options.Seed + 1);
+        var melScaler = FitMelScaler(train);
+        var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
+        var summaryLength = summaryScaler.Length;
+        var network = new GenreNetwork(new NetworkOptions(_window.MelBands, _window.FramesPerWindow, summaryLength, _labels.GenreCount));
+        var session = new InferenceSession(network, _labels, _window, melScaler, summaryScaler, modelVersion, CPU);
+        using var membership = GenreNetwork.FamilyMembership(_labels, CPU);
+        using var optimizer = optim.Adam(network.parameters(), _options.LearningRate, weight_decay: _options.WeightDecay);
+
+        var byGenre = train.Select((c, i) => (c.Genre, i)).GroupBy(x => x.Genre).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        var validationFeatures = validation.Select(c => c.Features).ToList();
+        var validationGenres = validation.Select(c => c.Genre).ToList();
+        int bands = _window.MelBands, frames = _window.FramesPerWindow, windowSize = bands * frames;
+
+        var history = new List<EpochRecord>();
+        Dictionary<string, Tensor>? best = null;
+        var bestScore = double.NegativeInfinity;
+        var bestEpoch = 0;
+        var clock = Stopwatch.StartNew();
+        for (var epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            var epochClock = Stopwatch.StartNew();
+            var lr = _options.LearningRate * (0.05 + 0.95 * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / _options.Epochs)));
+            foreach (var group in optimizer.ParamGroups)
+                group.LearningRate = lr;
+
+            var samples = byGenre.SelectMany(g => Enumerable.Range(0, _options.WindowsPerGenre).Select(_ => g.Value[random.Next(g.Value.Length)])).ToArray();
+            random.Shuffle(samples);
+            network.train();
+            double lossSum = 0;
+            var batches = 0;
+            var mel = new float[_options.BatchSize * windowSize];
+            var summary = new float[_options.BatchSize * summaryLength];
+            var rawSummary = new float[summaryLength];
+            for (var start = 0; start < samples.Length; start += _options.BatchSize)
+            {
+                var count = Math.Min(_options.BatchSize, samples.Length - start);
+                if (count < 2)
+                    break; // batch norm needs more than one window
+                var targets = new long[count];
+                var familyTargets = new long[count];
+                for (var b = 0; b < count; b++)
+                {
+                    var clip = train[samples[start + b]];
+                    var clipMel = clip.Features.Mel;
+                    var crop = clipMel.Columns > frames ? random.Next(clipMel.Columns - frames + 1) : random.Next(Math.Max(1, clipMel.Columns));
+                    var window = mel.AsSpan(b * windowSize, windowSize);
+                    WindowSlicer.CopyWindow(clipMel, crop, frames, window);
+                    clip.Features.Summary.CopyTo(rawSummary, 0);
+                    if (_options.Augment)
+                        augmenter.Apply(window, rawSummary, bands, frames);
+                    melScaler.TransformRows(window, window, frames);
+                    var windowSummary = summary.AsSpan(b * summaryLength, summaryLength);
+                    summaryScaler.TransformInto(rawSummary, windowSummary);
+                    if (random.NextDouble() < _options.SummaryDropout)
+                        windowSummary.Clear();
+                    else if (_options.SummaryNoise > 0)
+                        AddNoise(windowSummary, random, _options.SummaryNoise);
+                    targets[b] = clip.Genre;
+                    familyTargets[b] = _labels.FamilyOfGenre[clip.Genre];
+                }
+
+                using var scope = NewDisposeScope();
+                var melTensor = tensor(mel.AsSpan(0, count * windowSize).ToArray(), new long[] { count, bands, frames });
+                var summaryTensor = tensor(summary.AsSpan(0, count * summaryLength).ToArray(), new long[] { count, summaryLength });
+                var genreTarget = tensor(targets);
+                var familyTarget = tensor(familyTargets);
+                var logits = network.call(melTensor, summaryTensor);
+                var genreLoss = nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing);
+                var familyProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), membership);
+                var familyLoss = nn.functional.nll_loss(familyProbabilities.clamp_min(1e-7).log(), familyTarget);
+                var loss = genreLoss + _options.FamilyLossWeight * familyLoss;
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                lossSum += loss.item<float>();
+                batches++;
+                if (epoch == 1 && batches == 5)
+                    _log($"  first 5 batches of {count} windows: {epochClock.Elapsed.TotalSeconds:F1} s");
+            }
+
+            network.eval();
+            var metrics = Evaluate(session, validationFeatures, validationGenres, ScoreAggregation.MeanProbability);
+            var record = new EpochRecord(epoch, lossSum / Math.Max(1, batches), metrics.Score, metrics.GenreTop1, metrics.FamilyTop1, epochClock.Elapsed.TotalSeconds);
+            history.Add(record);
+            _log($"epoch {epoch,3}  lr {lr:F5}  loss {record.Loss:F3}  val {metrics.Brief()}  ({record.Seconds:F0} s)");
+            if (metrics.Score > bestScore)
+            {
+                bestScore = metrics.Score;
+                bestEpoch = epoch;
+                DisposeAll(best);
+                best = network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            }
+            else if (epoch - bestEpoch >= _options.Patience)
+            {
+                _log($"early stop: no improvement since epoch {bestEpoch}");
+                break;
+            }
+            if (clock.Elapsed + epochClock.Elapsed > TimeSpan.FromMinutes(_options.MaxMinutes))
+            {
+                _log($"time budget of {_options.MaxMinutes} min reached after epoch {epoch}; keeping epoch {bestEpoch}");
+                break;
+            }
+        }
+        if (best is not null)
+        {
+            network.load_state_dict(best);
+            DisposeAll(best);
+        }
+        network.eval();
+        return new TrainingRun(session, history, bestEpoch, clock.Elapsed);
+    }
+
+    public EvaluationMetrics Evaluate(InferenceSession session, IReadOnlyList<Data.ClipFeatures> clips, IReadOnlyList<int> genres, ScoreAggregation aggregation)
+    {
+        var windows = ClipScorer.WindowProbabilities(session, clips);
+        return EvaluationMetrics.Compute(ClipScorer.Aggregate(windows, genres, _labels, aggregation), _labels.GenreCount, _labels.FamilyCount);
+    }
+
+    private FeatureScaler FitMelScaler(IReadOnlyList<TrainingClip> train)
+    {
+        var bands = _window.MelBands;
+        var sum = new double[bands];
+        var square = new double[bands];
+        long frames = 0;
+        foreach (var clip in train)
+        {
+            var mel = clip.Features.Mel;
+            for (var b = 0; b < bands; b++)
+            {
+                foreach (var v in mel.Row(b))
+                {
+                    sum[b] += v;
+                    square[b] += (double)v * v;
+                }
+            }
+            frames += mel.Columns;
+        }
+        var mean = new float[bands];
+        var deviation = new float[bands];
+        for (var b = 0; b < bands; b++)
+        {
+            var mu = sum[b] / frames;
+            mean[b] = (float)mu;
+            deviation[b] = (float)Math.Sqrt(Math.Max(1e-6, square[b] / frames - mu * mu));
+        }
+        return new FeatureScaler(mean, deviation);
+    }
+
+    private static void AddNoise(Span<float> values, Random random, double deviation)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            // Box-Muller: one standard normal per value.
+            var u = 1.0 - random.NextDouble();
+            values[i] += (float)(deviation * Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble()));
+        }
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        if (tensors is null)
+            return;
+        foreach (var t in tensors.Values)
+            t.Dispose();
+    }
+}

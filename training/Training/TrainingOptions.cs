@@ -1,0 +1,47 @@
+namespace GenreOrleans.Training.Training;
+
+/// <summary>Hyper-parameters of one training run (recorded in model.json).</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 40;
+
+    /// <summary>Wall-clock budget: no epoch starts that would likely end after it (the best epoch so far is kept).</summary>
+    public double MaxMinutes { get; init; } = 60;
+
+    /// <summary>Windows drawn per genre per epoch (class balancing: every genre is seen equally often).</summary>
+    public int WindowsPerGenre { get; init; } = 12;
+
+    public int BatchSize { get; init; } = 32;
+
+    public double LearningRate { get; init; } = 2e-3;
+
+    public double WeightDecay { get; init; } = 1e-4;
+
+    public double LabelSmoothing { get; init; } = 0.1;
+
+    /// <summary>Weight of the family negative log-likelihood (on summed genre probabilities) next to the genre loss.</summary>
+    public double FamilyLossWeight { get; init; } = 0.5;
+
+    /// <summary>Stop when the validation score has not improved for this many epochs.</summary>
+    public int Patience { get; init; } = 8;
+
+    public bool Augment { get; init; } = true;
+
+    /// <summary>
+    /// Probability that a training window sees no summary (its standardised summary zeroed). The
+    /// summary is one vector per clip, so without this the network can recognise training clips
+    /// by it instead of learning from the spectrogram; 1 trains without the summary branch's input.
+    /// </summary>
+    public double SummaryDropout { get; init; } = 0.5;
+
+    /// <summary>Standard deviation of Gaussian noise added to the standardised summary in training.</summary>
+    public double SummaryNoise { get; init; } = 0.3;
+
+    public int Seed { get; init; } = 20251125;
+
+    /// <summary>
+    /// Torch threads. One by default: on a shared 2-core machine two OpenMP threads spend their
+    /// time waiting for each other (measured 8x slower per batch under load).
+    /// </summary>
+    public int Threads { get; init; } = 1;
+}
