@@ -42,7 +42,7 @@ public static class WebHosting
         services.AddSingleton<UploadReceiver>();
         services.AddSingleton<UploadHistory>();
         services.AddSingleton<AnalysisAdmission>();
-        services.AddScoped<TrackService>();
+        services.AddSingleton<TrackService>();
         services.AddHostedService<AnalysisAdmissionMonitor>();
         services.AddUploadRateLimiting();
 

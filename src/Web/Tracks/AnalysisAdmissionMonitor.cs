@@ -3,7 +3,7 @@ namespace GenreOrleans.Web.Tracks;
 /// <summary>Frees a place in <see cref="AnalysisAdmission"/> once a track has finished (or vanished).</summary>
 public sealed class AnalysisAdmissionMonitor(
     AnalysisAdmission admission,
-    IServiceScopeFactory scopes,
+    TrackService tracks,
     ILogger<AnalysisAdmissionMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -15,8 +15,6 @@ public sealed class AnalysisAdmissionMonitor(
         {
             if (admission.PendingCount == 0)
                 continue;
-            using var scope = scopes.CreateScope();
-            var tracks = scope.ServiceProvider.GetRequiredService<TrackService>();
             foreach (var trackId in admission.Pending)
             {
                 try

@@ -1,5 +1,7 @@
 using System.Net;
 using GenreOrleans.Web.Tests.Support;
+using GenreOrleans.Web.Tracks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GenreOrleans.Web.Tests.Api;
 
@@ -38,5 +40,23 @@ public sealed class UploadFloodTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Empty(Directory.GetFiles(factory.UploadsDirectory));
+    }
+
+    [Fact]
+    public async Task Queue_place_is_freed_when_the_track_finishes()
+    {
+        using var factory = new ScriptedSiteFactory();
+        factory.With("Upload:MaxPendingAnalyses", "1");
+        using var client = factory.CreateClient();
+        var admission = factory.Services.GetRequiredService<AnalysisAdmission>();
+
+        var first = await TrackApi.UploadAsync(client, AudioSamples.Mp3Frames(40), "first.mp3");
+        await TrackApi.WaitUntilFinishedAsync(client, first, TimeSpan.FromMinutes(1));
+        for (var wait = 0; wait < 100 && admission.PendingCount > 0; wait++)
+            await Task.Delay(100);
+
+        Assert.Equal(0, admission.PendingCount);
+        using var second = await client.PostAsync("/api/tracks", UploadBodies.File(AudioSamples.Mp3Frames(40), "second.mp3"));
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
     }
 }
