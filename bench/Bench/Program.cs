@@ -3,6 +3,7 @@
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     // One line per benchmark; each lives in its own folder.
+    ["decoder"] = GenreOrleans.Bench.Decoding.DecoderBenchmark.Run,
     ["inference"] = GenreOrleans.Bench.Inference.InferenceBenchmark.Run,
     ["features"] = GenreOrleans.Bench.Features.FeaturesBenchmark.Run,
     ["tempokey"] = GenreOrleans.Bench.TempoKey.TempoKeyBenchmark.Run,

@@ -1,3 +1,8 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace GenreOrleans.Dsp.Decoding.Mp3;
 
 /// <summary>
@@ -12,23 +17,36 @@ internal sealed class HybridFilterBank
     private static readonly float[] Cs = AliasCoefficients.Select(c => (float)(1 / Math.Sqrt(1 + c * c))).ToArray();
     private static readonly float[] Ca = AliasCoefficients.Select(c => (float)(c / Math.Sqrt(1 + c * c))).ToArray();
 
-    /// <summary>Windowed long IMDCT matrices for block types 0, 1 and 3: [type][i * 18 + k], i = 0..35.</summary>
-    private static readonly float[][] LongMatrix = BuildLongMatrices();
+    /// <summary>Outputs of the long IMDCT padded to whole vectors.</summary>
+    private static readonly int PaddedLength = (36 + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
-    /// <summary>Windowed short IMDCT: [i * 6 + k], i = 0..11.</summary>
+    /// <summary>
+    /// Windowed long IMDCT matrices for block types 0, 1 and 3, stored by input: [type][k * PaddedLength + i],
+    /// so each of the 18 inputs adds one scaled column to all 36 outputs at once.
+    /// </summary>
+    private static readonly float[][] LongMatrix = BuildLongMatrices(invertOddOutputs: false);
+
+    /// <summary>
+    /// The same with every odd output negated: frequency inversion of the odd subbands (negating their odd time
+    /// samples) folded into the transform, for the overlap half as well, so it costs nothing.
+    /// </summary>
+    private static readonly float[][] LongMatrixInverted = BuildLongMatrices(invertOddOutputs: true);
+
+    /// <summary>Windowed short IMDCT by input: [k * 16 + i], i = 0..11 (padded to two 8-float vectors).</summary>
     private static readonly float[] ShortMatrix = BuildShortMatrix();
 
     private readonly float[] _overlap = new float[576];
     private readonly float[] _reordered = new float[576];
-    private readonly float[] _block = new float[36];
+    private readonly float[] _block = new float[Math.Max(36, PaddedLength)];
 
     /// <summary>Subbands that may hold non-zero overlap from the previous granule.</summary>
     private int _overlapSubbands;
 
     /// <summary>
     /// Turns one granule's spectrum (576 lines, <paramref name="count"/> possibly non-zero) into 18 time
-    /// samples per subband, written to <paramref name="output"/>[t * 32 + subband].
+    /// samples per subband, written to <paramref name="output"/>[subband * 18 + t].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> spectrum, int count, in GranuleChannelInfo info, int sampleRateIndex, Span<float> output)
     {
         if (info.IsShort)
@@ -60,39 +78,53 @@ internal sealed class HybridFilterBank
         for (var sb = 0; sb < active; sb++)
         {
             var overlap = _overlap.AsSpan(sb * 18, 18);
+            var target = output.Slice(sb * 18, 18);
             if (sb >= subbands)
             {
-                // Zero input: the output is the previous granule's tail, and nothing carries over.
-                for (var t = 0; t < 18; t++)
-                    output[t * 32 + sb] = overlap[t];
+                // Zero input: the output is the previous granule's tail (already sign-corrected), and nothing carries over.
+                overlap.CopyTo(target);
                 overlap.Clear();
+                continue;
+            }
+            var input = spectrum.Slice(sb * 18, 18);
+            var odd = (sb & 1) == 1;
+            var blockType = info.MixedBlock && sb < 2 ? 0 : info.BlockType;
+            if (blockType == 2)
+            {
+                ShortImdct(input, _block);
+                if (odd)
+                {
+                    for (var t = 1; t < 36; t += 2)
+                        _block[t] = -_block[t];
+                }
             }
             else
             {
-                var input = spectrum.Slice(sb * 18, 18);
-                var blockType = info.MixedBlock && sb < 2 ? 0 : info.BlockType;
-                if (blockType == 2)
-                    ShortImdct(input, _block);
-                else
-                    LongImdct(input, LongMatrix[blockType == 3 ? 2 : blockType], _block);
-                for (var t = 0; t < 18; t++)
-                {
-                    output[t * 32 + sb] = _block[t] + overlap[t];
-                    overlap[t] = _block[18 + t];
-                }
+                var type = blockType == 3 ? 2 : blockType;
+                LongImdct(input, odd ? LongMatrixInverted[type] : LongMatrix[type], _block);
             }
-            if ((sb & 1) == 1)
-            {
-                for (var t = 1; t < 18; t += 2)
-                    output[t * 32 + sb] = -output[t * 32 + sb];
-            }
+            OverlapAdd(_block, overlap, target);
         }
-        for (var sb = active; sb < 32; sb++)
-        {
-            for (var t = 0; t < 18; t++)
-                output[t * 32 + sb] = 0;
-        }
+        output[(active * 18)..].Clear();
         _overlapSubbands = subbands;
+    }
+
+    /// <summary>target = first half + overlap; overlap = second half.</summary>
+    private static void OverlapAdd(ReadOnlySpan<float> block, Span<float> overlap, Span<float> target)
+    {
+        var first = MemoryMarshal.Cast<float, Vector<float>>(block[..16]);
+        var second = MemoryMarshal.Cast<float, Vector<float>>(block.Slice(18, 16));
+        var tail = MemoryMarshal.Cast<float, Vector<float>>(overlap[..16]);
+        var result = MemoryMarshal.Cast<float, Vector<float>>(target[..16]);
+        for (var v = 0; v < first.Length; v++)
+        {
+            result[v] = first[v] + tail[v];
+            tail[v] = second[v];
+        }
+        target[16] = block[16] + overlap[16];
+        target[17] = block[17] + overlap[17];
+        overlap[16] = block[34];
+        overlap[17] = block[35];
     }
 
     /// <summary>Forgets the overlap, e.g. after a gap in the stream.</summary>
@@ -102,35 +134,56 @@ internal sealed class HybridFilterBank
         _overlapSubbands = 32;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LongImdct(ReadOnlySpan<float> input, float[] matrix, Span<float> block)
     {
-        for (var i = 0; i < 36; i++)
+        var vectors = PaddedLength / Vector<float>.Count;
+        var output = MemoryMarshal.Cast<float, Vector<float>>(block[..PaddedLength]);
+        var columns = MemoryMarshal.Cast<float, Vector<float>>(matrix.AsSpan());
+        output.Clear();
+        for (var k = 0; k < 18; k++)
         {
-            var row = matrix.AsSpan(i * 18, 18);
-            var sum = 0f;
-            for (var k = 0; k < 18; k++)
-                sum += row[k] * input[k];
-            block[i] = sum;
+            var x = input[k];
+            if (x == 0)
+                continue;
+            var scale = new Vector<float>(x);
+            var column = columns.Slice(k * vectors, vectors);
+            for (var v = 0; v < vectors; v++)
+                output[v] = Vector.FusedMultiplyAdd(column[v], scale, output[v]);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ShortImdct(ReadOnlySpan<float> input, Span<float> block)
     {
-        block.Clear();
+        // Three 12-point IMDCTs, windowed, overlapped at offsets 6, 12 and 18 of the 36-sample block.
+        block[..36].Clear();
+        Span<float> y = stackalloc float[16];
+        ref var columns = ref ShortMatrix[0];
         for (var w = 0; w < 3; w++)
         {
-            for (var i = 0; i < 12; i++)
+            var low = Vector256<float>.Zero;
+            var high = Vector256<float>.Zero;
+            for (var k = 0; k < 6; k++)
             {
-                var sum = 0f;
-                for (var k = 0; k < 6; k++)
-                    sum += ShortMatrix[i * 6 + k] * input[3 * k + w];
-                block[6 + 6 * w + i] += sum;
+                var x = input[3 * k + w];
+                if (x == 0)
+                    continue;
+                var scale = Vector256.Create(x);
+                low = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columns, (nuint)(k * 16)), scale, low);
+                high = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref columns, (nuint)(k * 16 + 8)), scale, high);
             }
+            low.CopyTo(y);
+            high.CopyTo(y[8..]);
+            var target = block.Slice(6 + 6 * w, 12);
+            for (var i = 0; i < 12; i++)
+                target[i] += y[i];
         }
     }
 
     /// <summary>Short blocks are coded band by band, window by window; the IMDCT wants the three windows interleaved per line.</summary>
     /// <returns>The new count of possibly non-zero lines: the end of the last band that had any.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reorder(Span<float> spectrum, int count, bool mixed, int sampleRateIndex)
     {
         var shortBands = ScaleFactorBands.Short[sampleRateIndex];
@@ -156,7 +209,7 @@ internal sealed class HybridFilterBank
         return end;
     }
 
-    private static float[][] BuildLongMatrices()
+    private static float[][] BuildLongMatrices(bool invertOddOutputs)
     {
         var windows = new double[3][];
         for (var type = 0; type < 3; type++)
@@ -178,11 +231,12 @@ internal sealed class HybridFilterBank
         var matrices = new float[3][];
         for (var type = 0; type < 3; type++)
         {
-            var matrix = new float[36 * 18];
+            var matrix = new float[18 * PaddedLength];
             for (var i = 0; i < 36; i++)
             {
                 for (var k = 0; k < 18; k++)
-                    matrix[i * 18 + k] = (float)(windows[type][i] * Math.Cos(Math.PI / 72 * (2 * i + 1 + 18) * (2 * k + 1)));
+                    matrix[k * PaddedLength + i] = (float)((invertOddOutputs && (i & 1) == 1 ? -1 : 1)
+                        * windows[type][i] * Math.Cos(Math.PI / 72 * (2 * i + 1 + 18) * (2 * k + 1)));
             }
             matrices[type] = matrix;
         }
@@ -191,11 +245,11 @@ internal sealed class HybridFilterBank
 
     private static float[] BuildShortMatrix()
     {
-        var matrix = new float[12 * 6];
+        var matrix = new float[6 * 16];
         for (var i = 0; i < 12; i++)
         {
             for (var k = 0; k < 6; k++)
-                matrix[i * 6 + k] = (float)(Math.Sin(Math.PI / 12 * (i + 0.5)) * Math.Cos(Math.PI / 24 * (2 * i + 1 + 6) * (2 * k + 1)));
+                matrix[k * 16 + i] = (float)(Math.Sin(Math.PI / 12 * (i + 0.5)) * Math.Cos(Math.PI / 24 * (2 * i + 1 + 6) * (2 * k + 1)));
         }
         return matrix;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace GenreOrleans.Dsp.Decoding.Mp3;
 
 /// <summary>
@@ -34,6 +35,7 @@ internal sealed class Layer3FrameDecoder
     /// A mono frame in a stereo stream is written to both channels; a stereo frame in a mono stream is averaged.
     /// </summary>
     /// <returns>Samples per channel (1152 for MPEG-1, 576 for MPEG-2/2.5).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Decode(ReadOnlySpan<byte> frame, Mp3FrameHeader header, Span<float> pcm, int outputChannels)
     {
         var channels = header.Channels;
@@ -131,8 +133,7 @@ internal sealed class Layer3FrameDecoder
     private void Synthesize(int ch, in GranuleChannelInfo info, int sampleRateIndex, Span<float> output, int stride)
     {
         _hybrid[ch].Process(_spectrum[ch], _counts[ch], info, sampleRateIndex, _subbandSamples);
-        for (var t = 0; t < 18; t++)
-            _synthesis[ch].Synthesize(_subbandSamples.AsSpan(t * 32, 32), output[(t * 32 * stride)..], stride);
+        _synthesis[ch].SynthesizeGranule(_subbandSamples, output, stride);
     }
 
     /// <summary>Forgets the reservoir, e.g. after the stream lost sync.</summary>

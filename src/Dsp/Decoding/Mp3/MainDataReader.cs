@@ -13,6 +13,8 @@ internal sealed class MainDataReader
 
     private byte[] _data = [];
 
+    public ReadOnlySpan<byte> Data => _data;
+
     /// <summary>Position in bits from the start of the buffer.</summary>
     public int Position;
 

@@ -43,6 +43,7 @@ internal static class SpectrumDecoder
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DecodeHuffman(MainDataReader reader, int endBit, in GranuleChannelInfo info, int sampleRateIndex, Span<int> output)
     {
         var longBands = ScaleFactorBands.Long[sampleRateIndex];
@@ -61,32 +62,33 @@ internal static class SpectrumDecoder
         region1 = Math.Min(region1, bigEnd);
         region2 = Math.Min(region2, bigEnd);
 
+        var bits = new BitCache(reader.Data, reader.Position);
         var i = 0;
-        i = DecodePairs(reader, endBit, HuffmanTable.All[info.TableSelect0], output, i, region1);
-        i = DecodePairs(reader, endBit, HuffmanTable.All[info.TableSelect1], output, i, region2);
-        i = DecodePairs(reader, endBit, HuffmanTable.All[info.TableSelect2], output, i, bigEnd);
+        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect0], output, i, region1);
+        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect1], output, i, region2);
+        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect2], output, i, bigEnd);
 
         // Count1 region: quadruples of values in -1..1 until the granule's bits are used up.
         var quad = HuffmanTable.All[32]!.Entries;
-        while (i + 4 <= 576 && reader.Position < endBit)
+        while (i + 4 <= 576 && bits.Position < endBit)
         {
+            bits.Refill();
             int value;
             if (info.Count1TableB)
             {
-                value = 15 - reader.Read(4);
+                value = 15 - bits.Read(4);
             }
             else
             {
-                var word = reader.Peek32();
-                var entry = quad[word >> (32 - HuffmanTable.RootBits)];
-                reader.Skip(entry & 255);
+                var entry = quad[bits.Peek32() >> (32 - HuffmanTable.RootBits)];
+                bits.Skip(entry & 255);
                 value = entry >> 8;
             }
-            var v = ReadSignedBit(reader, value >> 3 & 1);
-            var w = ReadSignedBit(reader, value >> 2 & 1);
-            var x = ReadSignedBit(reader, value >> 1 & 1);
-            var y = ReadSignedBit(reader, value & 1);
-            if (reader.Position > endBit)
+            var v = (value >> 3 & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
+            var w = (value >> 2 & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
+            var x = (value >> 1 & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
+            var y = (value & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
+            if (bits.Position > endBit)
                 break; // the last quadruple ran past the granule's data: it is not part of the spectrum
             output[i] = v;
             output[i + 1] = w;
@@ -95,14 +97,12 @@ internal static class SpectrumDecoder
             i += 4;
         }
         output[i..].Clear();
+        reader.Position = bits.Position;
         return i;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReadSignedBit(MainDataReader reader, int magnitude) =>
-        magnitude == 0 ? 0 : reader.Read(1) == 1 ? -1 : 1;
-
-    private static int DecodePairs(MainDataReader reader, int endBit, HuffmanTable? table, Span<int> output, int i, int end)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int DecodePairs(ref BitCache bits, int endBit, HuffmanTable? table, Span<int> output, int i, int end)
     {
         if (i >= end)
             return i;
@@ -116,12 +116,13 @@ internal static class SpectrumDecoder
         var linbits = table.Linbits;
         for (; i < end; i += 2)
         {
-            if (reader.Position > endBit)
+            if (bits.Position > endBit)
             {
                 output[i..end].Clear(); // corrupt granule: more big values than bits
                 return end;
             }
-            var word = reader.Peek32();
+            bits.Refill();
+            var word = bits.Peek32();
             var levelBits = HuffmanTable.RootBits;
             var consumed = 0;
             var entry = entries[word >> (32 - HuffmanTable.RootBits)];
@@ -132,16 +133,16 @@ internal static class SpectrumDecoder
                 levelBits = entry & 31;
                 entry = entries[(entry >> 5) + (int)((word << consumed) >> (32 - levelBits))];
             }
-            reader.Skip(consumed + (entry & 255));
+            bits.Skip(consumed + (entry & 255));
             var x = entry >> 12;
             var y = entry >> 8 & 15;
             if (x == 15 && linbits > 0)
-                x += reader.Read(linbits);
-            if (x != 0 && reader.Read(1) == 1)
+                x += bits.Read(linbits);
+            if (x != 0 && bits.Read(1) == 1)
                 x = -x;
             if (y == 15 && linbits > 0)
-                y += reader.Read(linbits);
-            if (y != 0 && reader.Read(1) == 1)
+                y += bits.Read(linbits);
+            if (y != 0 && bits.Read(1) == 1)
                 y = -y;
             output[i] = x;
             output[i + 1] = y;
@@ -149,6 +150,7 @@ internal static class SpectrumDecoder
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Requantise(in GranuleChannelInfo info, ScaleFactors sf, int sampleRateIndex, bool lsf,
         ReadOnlySpan<int> quantised, int count, Span<float> xr)
     {
@@ -202,10 +204,11 @@ internal static class SpectrumDecoder
     private static void ScaleBand(ReadOnlySpan<int> quantised, Span<float> xr, int from, int to, float gain)
     {
         var pow43 = Pow43;
+        var negative = -gain;
         for (var i = from; i < to; i++)
         {
             var q = quantised[i];
-            xr[i] = q == 0 ? 0f : q > 0 ? pow43[q] * gain : -pow43[-q] * gain;
+            xr[i] = pow43[Math.Abs(q)] * (q < 0 ? negative : gain);
         }
     }
 }

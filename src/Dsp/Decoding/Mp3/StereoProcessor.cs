@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace GenreOrleans.Dsp.Decoding.Mp3;
 
 /// <summary>
@@ -35,6 +36,7 @@ internal static class StereoProcessor
     /// MPEG-2 LSF: true treats the largest value of each band's scale factor field as "not intensity coded", as
     /// 13818-3 2.4.3.2 says; false uses 7 for every band, as mpg123 (and decoders derived from it) do.
     /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Process(Span<float> left, Span<float> right, int leftCount, int rightCount, bool midSide, bool intensity,
         in GranuleChannelInfo rightInfo, ScaleFactors rightScalefactors, int sampleRateIndex, bool lsf, bool isoLsfIllegalPositions)
     {
@@ -183,6 +185,7 @@ internal static class StereoProcessor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MidSide(Span<float> left, Span<float> right, int from, int to)
     {
         for (var i = from; i < to; i++)
