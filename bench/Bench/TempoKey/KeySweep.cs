@@ -5,7 +5,7 @@ namespace GenreOrleans.Bench.TempoKey;
 /// <summary>Development aid: MIREX key score of KeyDetector settings on the annotated recordings, even and odd rows apart.</summary>
 internal static class KeySweep
 {
-    public static void Run(IReadOnlyList<(AnnotatedRecording Recording, StandInFrontEnd.Features Features)> items)
+    public static void Run(IReadOnlyList<(AnnotatedRecording Recording, ProductFrontEnd.Features Features)> items)
     {
         foreach (var profile in Enum.GetValues<KeyProfile>())
         foreach (var compression in new[] { 0.5, 1.0, 2.0 })

@@ -8,7 +8,7 @@ namespace GenreOrleans.Bench.TempoKey;
 /// </summary>
 internal static class TempoSweep
 {
-    public static void Run(IReadOnlyList<(AnnotatedRecording Recording, StandInFrontEnd.Features Features)> items)
+    public static void Run(IReadOnlyList<(AnnotatedRecording Recording, ProductFrontEnd.Features Features)> items)
     {
         var settings =
             from pref in new[] { 120.0 }
