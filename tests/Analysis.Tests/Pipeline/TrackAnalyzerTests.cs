@@ -2,6 +2,7 @@ using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Analysis.Tests.Model;
 using GenreOrleans.Dsp.Decoding;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Analysis.Tests.Pipeline;
 
@@ -12,31 +13,13 @@ public sealed class TrackAnalyzerTests
     {
         var frames = (int)(seconds * sampleRate);
         var random = new Random(3);
-        var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.ASCII, leaveOpen: true))
+        var interleaved = new short[frames * 2];
+        for (var i = 0; i < frames; i++)
         {
-            writer.Write("RIFF"u8.ToArray());
-            writer.Write(36 + frames * 4);
-            writer.Write("WAVEfmt "u8.ToArray());
-            writer.Write(16);
-            writer.Write((short)1);
-            writer.Write((short)2);
-            writer.Write(sampleRate);
-            writer.Write(sampleRate * 4);
-            writer.Write((short)4);
-            writer.Write((short)16);
-            writer.Write("data"u8.ToArray());
-            writer.Write(frames * 4);
-            for (var i = 0; i < frames; i++)
-            {
-                var envelope = Math.Exp(-8 * (i % (sampleRate / 2)) / (double)sampleRate);
-                var value = (short)(8000 * envelope * (random.NextDouble() * 2 - 1));
-                writer.Write(value);
-                writer.Write(value);
-            }
+            var envelope = Math.Exp(-8 * (i % (sampleRate / 2)) / (double)sampleRate);
+            interleaved[2 * i] = interleaved[2 * i + 1] = (short)(8000 * envelope * (random.NextDouble() * 2 - 1));
         }
-        stream.Position = 0;
-        return stream;
+        return new MemoryStream(Pcm16Wav.Encode(interleaved, sampleRate, channels: 2));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using GenreOrleans.Tests.Shared;
+
 namespace GenreOrleans.Cli.Tests.Support;
 
 /// <summary>Small 16-bit PCM WAV files made in the test: a tone with a click on every beat.</summary>
@@ -14,23 +16,7 @@ internal static class TestAudio
             var click = i % beat < 200 ? 0.6 * Math.Exp(-(i % beat) / 40.0) : 0;
             samples[i] = (short)Math.Round(short.MaxValue * (tone + click));
         }
-        var path = Path.Combine(directory, name);
-        using var writer = new BinaryWriter(File.Create(path));
-        writer.Write("RIFF"u8);
-        writer.Write(36 + count * 2);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(sampleRate);
-        writer.Write(sampleRate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(count * 2);
-        foreach (var sample in samples)
-            writer.Write(sample);
-        return path;
+        return Pcm16Wav.Write(Path.Combine(directory, name), samples, sampleRate, channels: 1);
     }
 
     public static string NewDirectory()

@@ -1,4 +1,4 @@
-using System.Text;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Grains.Tests.Doubles;
 
@@ -7,22 +7,9 @@ internal static class TestWav
 {
     public static string Write(string path, double seconds, int sampleRate = 22050)
     {
-        var samples = (int)(seconds * sampleRate);
-        using var writer = new BinaryWriter(File.Create(path), Encoding.ASCII);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + samples * 2);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1); // PCM
-        writer.Write((short)1); // mono
-        writer.Write(sampleRate);
-        writer.Write(sampleRate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(samples * 2);
-        for (var i = 0; i < samples; i++)
-            writer.Write((short)(short.MaxValue * 0.5 * Math.Sin(2 * Math.PI * 440 * i / sampleRate)));
-        return path;
+        var samples = new short[(int)(seconds * sampleRate)];
+        for (var i = 0; i < samples.Length; i++)
+            samples[i] = (short)(short.MaxValue * 0.5 * Math.Sin(2 * Math.PI * 440 * i / sampleRate));
+        return Pcm16Wav.Write(path, samples, sampleRate, channels: 1);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Web.Tests.Support;
 
@@ -42,28 +43,7 @@ public static class AudioSamples
         Encoding.UTF8.GetBytes("<!DOCTYPE html><html><head><title>not a song</title></head><body><script>alert(1)</script></body></html>");
 
     /// <summary>A RIFF/WAVE header with a second of 16-bit mono silence at 22,050 Hz.</summary>
-    public static byte[] Wav()
-    {
-        const int sampleRate = 22050;
-        var dataBytes = sampleRate * 2;
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write(Encoding.ASCII.GetBytes("RIFF"));
-        writer.Write(36 + dataBytes);
-        writer.Write(Encoding.ASCII.GetBytes("WAVEfmt "));
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(sampleRate);
-        writer.Write(sampleRate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write(Encoding.ASCII.GetBytes("data"));
-        writer.Write(dataBytes);
-        writer.Write(new byte[dataBytes]);
-        writer.Flush();
-        return stream.ToArray();
-    }
+    public static byte[] Wav() => Pcm16Wav.Encode(new short[22050], sampleRate: 22050, channels: 1);
 
     /// <summary>Deterministic noise with no MPEG frame sync in it.</summary>
     public static byte[] NoiseWithoutSync(int length)
