@@ -53,10 +53,11 @@ public sealed class GenreTrainer
         var bestScore = double.NegativeInfinity;
         var bestEpoch = 0;
         var clock = Stopwatch.StartNew();
-        for (var epoch = 1; epoch <= _options.Epochs; epoch++)
+        var plannedEpochs = _options.Epochs;
+        for (var epoch = 1; epoch <= plannedEpochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
-            var lr = _options.LearningRate * (0.05 + 0.95 * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / _options.Epochs)));
+            var lr = _options.LearningRate * (0.05 + 0.95 * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / plannedEpochs)));
             foreach (var group in optimizer.ParamGroups)
                 group.LearningRate = lr;
 
@@ -132,11 +133,9 @@ public sealed class GenreTrainer
                 _log($"early stop: no improvement since epoch {bestEpoch}");
                 break;
             }
-            if (clock.Elapsed + epochClock.Elapsed > TimeSpan.FromMinutes(_options.MaxMinutes))
-            {
-                _log($"time budget of {_options.MaxMinutes} min reached after epoch {epoch}; keeping epoch {bestEpoch}");
-                break;
-            }
+            // The cosine decay should reach its end when training does: when the time budget,
+            // not the epoch count, is the limit, shrink the schedule to the epochs that fit in it.
+            plannedEpochs = PlannedEpochs(epoch, clock.Elapsed.TotalMinutes);
         }
         if (best is not null)
         {
@@ -145,6 +144,13 @@ public sealed class GenreTrainer
         }
         network.eval();
         return new TrainingRun(session, history, bestEpoch, clock.Elapsed);
+    }
+
+    private int PlannedEpochs(int epochsDone, double minutesSoFar)
+    {
+        var minutesPerEpoch = minutesSoFar / epochsDone;
+        var fit = epochsDone + (int)Math.Floor((_options.MaxMinutes - minutesSoFar) / minutesPerEpoch);
+        return Math.Clamp(fit, epochsDone, _options.Epochs);
     }
 
     public EvaluationMetrics Evaluate(InferenceSession session, IReadOnlyList<Data.ClipFeatures> clips, IReadOnlyList<int> genres, ScoreAggregation aggregation)

@@ -3,10 +3,13 @@ namespace GenreOrleans.Training.Training;
 /// <summary>Hyper-parameters of one training run (recorded in model.json).</summary>
 public sealed record TrainingOptions
 {
-    public int Epochs { get; init; } = 40;
+    public int Epochs { get; init; } = 200;
 
-    /// <summary>Wall-clock budget: no epoch starts that would likely end after it (the best epoch so far is kept).</summary>
-    public double MaxMinutes { get; init; } = 60;
+    /// <summary>
+    /// Wall-clock budget for the epochs (features and evaluation come on top): the learning-rate
+    /// schedule is fitted to the epochs that fit in it, and no epoch starts that would likely end after it.
+    /// </summary>
+    public double MaxMinutes { get; init; } = 45;
 
     /// <summary>Windows drawn per genre per epoch (class balancing: every genre is seen equally often).</summary>
     public int WindowsPerGenre { get; init; } = 12;
@@ -23,7 +26,7 @@ public sealed record TrainingOptions
     public double FamilyLossWeight { get; init; } = 0.5;
 
     /// <summary>Stop when the validation score has not improved for this many epochs.</summary>
-    public int Patience { get; init; } = 8;
+    public int Patience { get; init; } = 30;
 
     public bool Augment { get; init; } = true;
 

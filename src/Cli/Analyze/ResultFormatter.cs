@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenreOrleans.Analysis.Results;
 
 namespace GenreOrleans.Cli.Analyze;
 
 /// <summary>
-/// Prints analysed files: --json one object per line shaped like the API's result plus "file";
+/// Prints analysed files: --json one object per line: "file", "status", "error" and the API's <see cref="TrackResultView"/>;
 /// --csv one row per file with the top genre and family; plain text for people otherwise.
 /// </summary>
 internal static class ResultFormatter
@@ -32,19 +33,7 @@ internal static class ResultFormatter
             file = file.File,
             status = r is null ? "failed" : "completed",
             error = file.Error,
-            result = r is null ? null : new
-            {
-                genres = r.Genres,
-                families = r.Families,
-                tempoBpm = r.Tempo.Bpm,
-                tempo = r.Tempo,
-                key = r.Key,
-                lowConfidence = r.LowConfidence,
-                timeline = r.Timeline,
-                durationSeconds = file.DurationSeconds,
-                modelVersion = r.ModelVersion,
-                featureSummary = r.FeatureSummary,
-            },
+            result = r is null ? null : TrackResultView.From(r, file.DurationSeconds),
         }, Json);
     }
 

@@ -1,3 +1,5 @@
+using GenreOrleans.Analysis.Results;
+
 namespace GenreOrleans.Web.Api;
 
 /// <summary>GET /api/tracks/{id}: a track's status, progress, file facts and, once completed, its result.</summary>
@@ -9,5 +11,5 @@ public sealed record TrackResponse(
     TrackFileResponse File,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    TrackResultResponse? Result,
+    TrackResultView? Result,
     TrackLinks Links);

@@ -1,3 +1,4 @@
+using GenreOrleans.Analysis.Results;
 using GenreOrleans.Grains.Tracks;
 
 namespace GenreOrleans.Web.Api;
@@ -19,21 +20,7 @@ public static class TrackResponseMapper
             facts?.Title,
             facts?.Artist);
 
-        TrackResultResponse? result = null;
-        if (snapshot.Result is { } r)
-        {
-            result = new TrackResultResponse(
-                r.Genres.OrderByDescending(g => g.Probability).ToList(),
-                r.Families.OrderByDescending(f => f.Probability).ToList(),
-                r.Tempo.Bpm,
-                r.Tempo,
-                r.Key,
-                r.LowConfidence,
-                r.Timeline,
-                facts?.DurationSeconds,
-                r.ModelVersion,
-                r.FeatureSummary);
-        }
+        var result = snapshot.Result is { } r ? TrackResultView.From(r, facts?.DurationSeconds) : null;
 
         return new TrackResponse(
             snapshot.Id,
