@@ -17,10 +17,15 @@ internal static class CrossValidateCommand
     {
         var manifest = new Option<string>("--manifest") { Required = true };
         var report = new Option<string?>("--report") { Description = "also write the JSON to this file" };
+        var only = new Option<string?>("--only-folds")
+        {
+            Description = "comma-separated validation folds to run (e.g. 0,1,2), so folds can run as parallel processes; the mean covers these folds",
+        };
         var common = new CommonTrainingOptions();
         var command = new Command("cross-validate", "k-fold cross-validation by clip of the model and the baseline.");
         command.Options.Add(manifest);
         command.Options.Add(report);
+        command.Options.Add(only);
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -30,7 +35,15 @@ internal static class CrossValidateCommand
             var results = new List<object>();
             var models = new List<EvaluationMetrics>();
             var baselines = new List<EvaluationMetrics>();
-            for (var fold = 0; fold < folds; fold++)
+            var selected = parse.GetValue(only) is { } list
+                ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList()
+                : Enumerable.Range(0, folds).ToList();
+            if (selected.Count == 0 || selected.Any(f => f < 0 || f >= folds))
+            {
+                Console.Error.WriteLine($"--only-folds must list folds between 0 and {folds - 1}");
+                return 2;
+            }
+            foreach (var fold in selected)
             {
                 var (run, validation, _) = FoldTraining.Run(data, options, folds, fold, $"cv-fold{fold}", Log);
                 models.Add(validation.Model);
@@ -41,7 +54,11 @@ internal static class CrossValidateCommand
             var json = JsonSerializer.Serialize(new
             {
                 folds,
+                foldsRun = selected,
                 options.Seed,
+                options.Epochs,
+                options.MaxMinutes,
+                options.Augment,
                 perFold = results,
                 meanModel = Mean(models),
                 meanBaseline = Mean(baselines),
