@@ -78,7 +78,7 @@ internal static class TempoKeyBenchmark
     }
 
     private sealed record Outcome(AnnotatedRecording Recording, double Ours, double? Librosa, double? Qm,
-        KeyReading OurKey, KeyReading OurKrumhansl, (int Tonic, bool Minor)? LibrosaKey, (int Tonic, bool Minor)? QmKey);
+        KeyReading OurKey, KeyReading OurKrumhansl, KeyReading ChromaEdma, (int Tonic, bool Minor)? LibrosaKey, (int Tonic, bool Minor)? QmKey);
 
     private static void Evaluate(List<AnnotatedRecording> recordings, Dictionary<string, string> files, ProductFrontEnd frontEnd,
         TempoEstimator tempo, KeyDetector keyDetector, KeyDetector krumhansl, LibrosaBaseline? librosa, QmDspBaseline? qm,
@@ -100,9 +100,10 @@ internal static class TempoKeyBenchmark
                 frontEndTime.Stop();
                 ourTime.Start();
                 var reading = tempo.Estimate(features.Onset, useLowBand ? features.LowOnset : default, features.MidOnset);
-                var key = keyDetector.Detect(features.Chroma, features.Frames);
+                var key = keyDetector.DetectFromProfile(features.PitchClassProfile);
                 ourTime.Stop();
                 var kk = krumhansl.Detect(features.Chroma, features.Frames);
+                var chromaEdma = keyDetector.Detect(features.Chroma, features.Frames);
 
                 (double Bpm, int Tonic, bool Minor)? lib = null, qmResult = null;
                 if (librosa is not null)
@@ -112,7 +113,7 @@ internal static class TempoKeyBenchmark
                 }
                 if (qm is not null)
                     qmResult = qm.Analyse(FfmpegAudio.LoadMono(file, 44100));
-                var outcome = new Outcome(recording, reading.Bpm, lib?.Bpm, qmResult?.Bpm, key, kk,
+                var outcome = new Outcome(recording, reading.Bpm, lib?.Bpm, qmResult?.Bpm, key, kk, chromaEdma,
                     lib is { } l ? (l.Tonic, l.Minor) : null, qmResult is { } q && q.Tonic >= 0 ? (q.Tonic, q.Minor) : null);
                 outcomes.Add(outcome);
                 if (details)
@@ -187,6 +188,7 @@ internal static class TempoKeyBenchmark
         Console.WriteLine($"   libqm-dsp TempoTrackV2       {Tempo(o => o.Qm)}");
         Console.WriteLine($"== {label}: key MIREX score");
         Console.WriteLine($"   ours (KeyDetector, default)  {Key(o => o.OurKey.Tonic >= 0 ? (o.OurKey.Tonic, o.OurKey.IsMinor) : null)}");
+        Console.WriteLine($"   ours before #8 (chroma+EDMA) {Key(o => o.ChromaEdma.Tonic >= 0 ? (o.ChromaEdma.Tonic, o.ChromaEdma.IsMinor) : null)}");
         Console.WriteLine($"   our chroma + Krumhansl       {Key(o => o.OurKrumhansl.Tonic >= 0 ? (o.OurKrumhansl.Tonic, o.OurKrumhansl.IsMinor) : null)}");
         Console.WriteLine($"   librosa chroma + Krumhansl   {Key(o => o.LibrosaKey)}");
         Console.WriteLine($"   libqm-dsp GetKeyMode         {Key(o => o.QmKey)}");
