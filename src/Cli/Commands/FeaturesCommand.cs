@@ -50,8 +50,8 @@ internal static class FeaturesCommand
         using (var stream = file.OpenRead())
             audio = AudioLoader.LoadMono(stream, FeatureExtractor.SampleRate);
         var features = new FeatureExtractor().Extract(audio.Samples);
-        var tempo = new TempoEstimator().Estimate(features.OnsetStrength.Row(0));
-        var key = new KeyDetector().Detect(features.Chroma.Data, features.FrameCount, features.Rms.Data);
+        var tempo = new TempoEstimator().Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate));
+        var key = new KeyDetector().Detect(features);
         if (json)
         {
             using var stdout = Console.OpenStandardOutput();
