@@ -13,7 +13,7 @@ namespace GenreOrleans.Bench.TempoKey;
 /// Optionally reports octave plausibility on the Ishkur clips (no tempo annotations there:
 /// the share of clips whose tempo falls in their family's usual range).
 /// usage: bench tempokey --audio DIR [--annotations CSV] [--librosa-src DIR] [--qm BIN]
-///        [--no-baselines] [--no-low-band] [--details] [--ishkur [DIR]] [--per-genre N] [--family F]
+///        [--no-baselines] [--no-low-band] [--details] [--seconds S] [--ishkur [DIR]] [--per-genre N] [--family F]
 ///        [--pref BPM --width OCTAVES --acw W --backbeat W] [--sweep [--key-only|--tempo-only]]
 /// </summary>
 internal static class TempoKeyBenchmark
@@ -66,7 +66,10 @@ internal static class TempoKeyBenchmark
             Console.WriteLine($"annotations: {annotationsPath} ({recordings.Count} recordings)");
             Console.WriteLine($"baselines: librosa {(librosa is null ? "not available" : "0.10.1 beat_track + chroma_stft/Krumhansl")}, " +
                               $"libqm-dsp {(qm is null ? "not available (build Baselines/build-qm-harness.sh)" : "TempoTrackV2 + GetKeyMode")}");
-            Evaluate(recordings, files, frontEnd, tempo, keyDetector, krumhansl, librosa, qm, useLowBand, options.Has("--details"));
+            double? maxSeconds = options.Get("--seconds") is { } sec ? double.Parse(sec, CultureInfo.InvariantCulture) : null;
+            if (maxSeconds is not null)
+                Console.WriteLine($"each recording cut to its first {maxSeconds} s");
+            Evaluate(recordings, files, frontEnd, tempo, keyDetector, krumhansl, librosa, qm, useLowBand, options.Has("--details"), maxSeconds);
         }
 
         if (options.Has("--ishkur"))
@@ -83,7 +86,7 @@ internal static class TempoKeyBenchmark
 
     private static void Evaluate(List<AnnotatedRecording> recordings, Dictionary<string, string> files, ProductFrontEnd frontEnd,
         TempoEstimator tempo, KeyDetector keyDetector, KeyDetector krumhansl, LibrosaBaseline? librosa, QmDspBaseline? qm,
-        bool useLowBand, bool details)
+        bool useLowBand, bool details, double? maxSeconds)
     {
         var outcomes = new List<Outcome>();
         var missing = new List<string>();
@@ -96,6 +99,8 @@ internal static class TempoKeyBenchmark
             {
                 if (!files.TryGetValue(recording.Id, out var file)) { missing.Add(recording.Id); continue; }
                 var samples = LoadWithOurDecoder(file);
+                if (maxSeconds is { } limit && samples.Length > limit * ProductFrontEnd.SampleRate)
+                    samples = samples[..(int)(limit * ProductFrontEnd.SampleRate)];
                 frontEndTime.Start();
                 var features = frontEnd.Compute(samples);
                 frontEndTime.Stop();
@@ -117,7 +122,12 @@ internal static class TempoKeyBenchmark
                     lib = librosa.Analyse(raw);
                 }
                 if (qm is not null)
-                    qmResult = qm.Analyse(FfmpegAudio.LoadMono(file, 44100));
+                {
+                    var qmSamples = FfmpegAudio.LoadMono(file, 44100);
+                    if (maxSeconds is { } qmLimit && qmSamples.Length > qmLimit * 44100)
+                        qmSamples = qmSamples[..(int)(qmLimit * 44100)];
+                    qmResult = qm.Analyse(qmSamples);
+                }
                 var outcome = new Outcome(recording, reading.Bpm, onsetOnly, lib?.Bpm, qmResult?.Bpm, key, kk, chromaEdma, chromaEdmaRms,
                     lib is { } l ? (l.Tonic, l.Minor) : null, qmResult is { } q && q.Tonic >= 0 ? (q.Tonic, q.Minor) : null);
                 outcomes.Add(outcome);
@@ -136,7 +146,7 @@ internal static class TempoKeyBenchmark
         PrintSummary(outcomes, "all", _ => true);
         foreach (var collection in outcomes.Select(o => o.Recording.Collection).Distinct().Where(_ => outcomes.Count > 0))
             PrintSummary(outcomes, collection, o => o.Recording.Collection == collection);
-        var audioSeconds = outcomes.Count > 0 ? outcomes.Count * 30.0 : 0;
+        var audioSeconds = outcomes.Count * Math.Min(30.0, maxSeconds ?? 30.0);
         Console.WriteLine($"our time: front end (FeatureExtractor + tempo envelopes) {frontEndTime.Elapsed.TotalSeconds:F2} s, " +
                           $"tempo + key {ourTime.Elapsed.TotalMilliseconds:F0} ms for {outcomes.Count} recordings (about {audioSeconds:F0} s of audio)");
     }

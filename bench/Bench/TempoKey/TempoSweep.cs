@@ -13,9 +13,9 @@ internal static class TempoSweep
     {
         var defaults = new TempoOptions();
         var settings =
-            from width in new[] { 0.7, 1.0 }
-            from acw in new[] { 1.0, 1.5, 2.0, 3.0 }
-            from spw in new[] { 0.5, 0.75, 1.0 }
+            from width in new[] { 0.7 }
+            from acw in new[] { 1.0, 2.0, 3.0 }
+            from spw in new[] { 0.5, 1.0 }
             from backbeat in new[] { 4.0, 8.0 }
             select (width, acw, spw, backbeat);
         var rows = new List<(string Label, double Even, double Odd, double All, double In)>();
