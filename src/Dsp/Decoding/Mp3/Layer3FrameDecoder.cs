@@ -16,7 +16,7 @@ internal sealed class Layer3FrameDecoder
     private readonly MainDataReader _reader = new();
     private readonly Layer3SideInfo _side = new();
     private readonly ScaleFactors[] _scalefactors = [new(), new()];
-    private readonly int[] _quantised = new int[576];
+    private readonly float[] _gains = new float[576];
     private readonly float[][] _spectrum = [new float[576], new float[576]];
     private readonly HybridFilterBank[] _hybrid = [new(), new()];
     private readonly PolyphaseSynthesis[] _synthesis = [new(), new()];
@@ -91,7 +91,7 @@ internal sealed class Layer3FrameDecoder
                     else
                         scalefactors.ReadMpeg1(_reader, info, _side.Scfsi.AsSpan(ch * 4, 4), gr);
                     _counts[ch] = SpectrumDecoder.Decode(_reader, Math.Min(end, dataBits), info, scalefactors,
-                        sampleRateIndex, header.IsLsf, _quantised, _spectrum[ch]);
+                        sampleRateIndex, header.IsLsf, _gains, _spectrum[ch]);
                 }
                 position = end;
             }
