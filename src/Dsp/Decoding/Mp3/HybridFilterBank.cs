@@ -12,11 +12,6 @@ namespace GenreOrleans.Dsp.Decoding.Mp3;
 /// </summary>
 internal sealed class HybridFilterBank
 {
-    // Alias reduction coefficients c_i of Table B.9: cs = 1/sqrt(1 + c^2), ca = c/sqrt(1 + c^2).
-    private static readonly double[] AliasCoefficients = [-0.6, -0.535, -0.33, -0.185, -0.095, -0.041, -0.0142, -0.0037];
-    private static readonly float[] Cs = AliasCoefficients.Select(c => (float)(1 / Math.Sqrt(1 + c * c))).ToArray();
-    private static readonly float[] Ca = AliasCoefficients.Select(c => (float)(c / Math.Sqrt(1 + c * c))).ToArray();
-
     /// <summary>Outputs of the long IMDCT padded to whole 8-float vectors.</summary>
     private const int PaddedLength = 40;
 
@@ -59,17 +54,7 @@ internal sealed class HybridFilterBank
         if (!info.IsShort || info.MixedBlock)
         {
             var limit = info.IsShort ? 2 : Math.Min(32, subbands + 1);
-            for (var sb = 1; sb < limit; sb++)
-            {
-                var boundary = sb * 18;
-                for (var i = 0; i < 8; i++)
-                {
-                    var lower = spectrum[boundary - 1 - i];
-                    var upper = spectrum[boundary + i];
-                    spectrum[boundary - 1 - i] = lower * Cs[i] - upper * Ca[i];
-                    spectrum[boundary + i] = upper * Cs[i] + lower * Ca[i];
-                }
-            }
+            AliasReduction.Apply(spectrum, limit - 1);
             if (!info.IsShort)
                 subbands = limit;
         }
