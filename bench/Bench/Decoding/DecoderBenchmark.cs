@@ -8,7 +8,9 @@ namespace GenreOrleans.Bench.Decoding;
 /// <summary>
 /// MP3 decoding throughput: decoded seconds of audio per CPU second, single thread, for our decoder, mpg123,
 /// ffmpeg and NLayer on the same files in one run, with the ratio to mpg123; and our allocations per decoded minute.
-/// Usage: bench decoder [--dataset-clips N] [--seconds S] [--repeat R]
+/// Usage: bench decoder [--dataset-clips N] [--seconds S] [--repeat R] [--set TEXT] [--mpg123-only]
+/// (--set keeps the sets whose name contains TEXT, e.g. "128 kbps" or "dataset"; --mpg123-only skips ffmpeg and
+/// NLayer for quick before/after checks).
 /// </summary>
 public static class DecoderBenchmark
 {
@@ -17,6 +19,8 @@ public static class DecoderBenchmark
         var clips = IntOption(args, "--dataset-clips", 120);
         var seconds = IntOption(args, "--seconds", 60);
         var repeat = IntOption(args, "--repeat", 3);
+        var references = !args.Contains("--mpg123-only");
+        var only = StringOption(args, "--set");
         var work = Directory.CreateTempSubdirectory("genre-decoder-bench-");
         try
         {
@@ -48,9 +52,9 @@ public static class DecoderBenchmark
                 Console.WriteLine("dataset not found (../shared/datasets/ishkur-v2.5-audio): skipping it");
             }
 
-            Console.WriteLine($"MP3 decoding, single thread, best of {repeat}; throughput = decoded audio seconds per CPU second");
-            foreach (var (name, files) in sets)
-                Measure(name, files, repeat);
+            Console.WriteLine($"MP3 decoding, single thread, {repeat} repetitions; throughput = decoded audio seconds per CPU second");
+            foreach (var (name, files) in sets.Where(set => only is null || set.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+                Measure(name, files, repeat, references);
             return 0;
         }
         finally
@@ -59,7 +63,7 @@ public static class DecoderBenchmark
         }
     }
 
-    private static void Measure(string name, string[] files, int repeat)
+    private static void Measure(string name, string[] files, int repeat, bool references)
     {
         var bytes = files.Select(File.ReadAllBytes).ToArray();
         var audioSeconds = 0.0;
@@ -77,40 +81,73 @@ public static class DecoderBenchmark
                 using var decoder = new Mp3Decoder(new MemoryStream(file));
                 DecodeAll(decoder);
             }
-            DecodeWithNLayer(bytes.Take(5).ToArray());
+            if (references)
+                DecodeWithNLayer(bytes.Take(5).ToArray());
         }
         Thread.Sleep(500); // let the background JIT install its optimised code before timing
 
-        var ours = Best(repeat, () => CpuSeconds(() =>
-        {
-            foreach (var file in bytes)
-            {
-                using var decoder = new Mp3Decoder(new MemoryStream(file));
-                DecodeAll(decoder);
-            }
-        }));
-        var allocated = AllocatedPerMinute(bytes, audioSeconds);
-        double? mpg123 = Tool("mpg123") is { } m ? Best(repeat, () => ChildCpuSeconds($"{Quote(m)} -q -e f32 -s {string.Join(' ', files.Select(Quote))} > /dev/null")) : null;
-        double? ffmpeg = Tool("ffmpeg") is { } f ? Best(repeat, () => FfmpegCpuSeconds(f, files)) : null;
+        // The decoders take turns within each repetition, so a load change on a shared machine hits all of them
+        // alike; the ratio to mpg123 is taken per repetition and its median reported.
+        var mpg123Tool = Tool("mpg123");
+        var ffmpegTool = references ? Tool("ffmpeg") : null;
+        var ours = new List<double>();
+        var mpg123 = new List<double>();
+        var ffmpeg = new List<double>();
+        var nlayer = new List<double>();
         var nlayerFailures = 0;
-        var nlayer = Best(repeat, () => CpuSeconds(() => nlayerFailures = DecodeWithNLayer(bytes)));
+        for (var r = 0; r < repeat; r++)
+        {
+            ours.Add(CpuSeconds(() =>
+            {
+                foreach (var file in bytes)
+                {
+                    using var decoder = new Mp3Decoder(new MemoryStream(file));
+                    DecodeAll(decoder);
+                }
+            }));
+            if (mpg123Tool is not null)
+                mpg123.Add(ChildCpuSeconds($"{Quote(mpg123Tool)} -q -e f32 -s {string.Join(' ', files.Select(Quote))} > /dev/null"));
+            if (ffmpegTool is not null)
+                ffmpeg.Add(FfmpegCpuSeconds(ffmpegTool, files));
+            if (references)
+                nlayer.Add(CpuSeconds(() => nlayerFailures = DecodeWithNLayer(bytes)));
+        }
+        var allocated = AllocatedPerMinute(bytes, audioSeconds);
 
         Console.WriteLine();
-        Console.WriteLine($"{name}: {audioSeconds:F1} s of audio");
-        Row("ours (GenreOrleans.Dsp)", audioSeconds, ours, mpg123);
-        if (mpg123 is { } mpg)
-            Row("mpg123 -e f32", audioSeconds, mpg, mpg123);
-        if (ffmpeg is { } ff)
-            Row("ffmpeg -threads 1", audioSeconds, ff, mpg123);
-        Row($"NLayer 3.0.1{(nlayerFailures > 0 ? $" ({nlayerFailures} files threw)" : "")}", audioSeconds, nlayer, mpg123);
+        Console.WriteLine($"{name}: {audioSeconds:F1} s of audio; median (min-max) of {repeat}");
+        double? mpgMedian = mpg123.Count > 0 ? Median(mpg123) : null;
+        Row("ours (GenreOrleans.Dsp)", audioSeconds, ours, mpgMedian);
+        if (mpg123.Count > 0)
+            Row("mpg123 -e f32", audioSeconds, mpg123, mpgMedian);
+        if (ffmpeg.Count > 0)
+            Row("ffmpeg -threads 1", audioSeconds, ffmpeg, mpgMedian);
+        if (nlayer.Count > 0)
+            Row($"NLayer 3.0.1{(nlayerFailures > 0 ? $" ({nlayerFailures} files threw)" : "")}", audioSeconds, nlayer, mpgMedian);
+        if (mpg123.Count > 0)
+        {
+            // Throughput ratio = mpg123 CPU time / our CPU time, pairing the runs of the same repetition.
+            var ratios = ours.Zip(mpg123, (o, m) => m / o).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  ours / mpg123 throughput, per repetition: median {Median(ratios):F2} (min {ratios.Min():F2}, max {ratios.Max():F2})"));
+        }
         Console.WriteLine($"  ours allocates {allocated / 1024.0:F1} KiB per decoded minute (decoder construction included)");
     }
 
-    private static void Row(string name, double audioSeconds, double cpuSeconds, double? mpg123)
+    private static void Row(string name, double audioSeconds, List<double> cpuSeconds, double? mpg123)
     {
-        var throughput = audioSeconds / cpuSeconds;
-        var ratio = mpg123 is { } m ? $"{throughput / (audioSeconds / m):F2}x mpg123" : "";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} {cpuSeconds,8:F3} CPU s  {throughput,8:F0} x real time  {ratio}"));
+        var median = Median(cpuSeconds);
+        var throughput = audioSeconds / median;
+        var ratio = mpg123 is { } m ? $"{m / median:F2}x mpg123" : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {name,-34} {median,7:F3} CPU s ({cpuSeconds.Min():F3}-{cpuSeconds.Max():F3})  {throughput,6:F0} x real time  {ratio}"));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static long DecodeAll(Mp3Decoder decoder)
@@ -154,8 +191,6 @@ public static class DecoderBenchmark
         }
         return failures;
     }
-
-    private static double Best(int repeat, Func<double> measure) => Enumerable.Range(0, repeat).Select(_ => measure()).Min();
 
     private static double CpuSeconds(Action action)
     {
@@ -220,6 +255,12 @@ public static class DecoderBenchmark
                 return Path.GetFullPath(candidate);
         }
         return null;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int IntOption(string[] args, string name, int fallback)

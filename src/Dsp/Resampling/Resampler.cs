@@ -83,29 +83,38 @@ public sealed class Resampler
         var lead = _taps / 2 - 1;
         var padded = new float[input.Length + _taps + 1];
         input.CopyTo(padded.AsSpan(lead + 1));
-        var table = _table.AsSpan();
         for (long n = 0; n < output.Length; n++)
         {
-            var position = n * _down;
-            var i = (int)(position / _up);
-            var remainder = (int)(position % _up);
             // x[i - K/2 + 1] sits at padded[i - K/2 + 1 + lead + 1] = padded[i + 1].
-            var window = padded.AsSpan(i + 1, _taps);
-            if (_exact)
-            {
-                output[n] = Dot(window, table.Slice(remainder * _taps, _taps));
-            }
-            else
-            {
-                var scaled = (double)remainder / _up * _phases;
-                var row = (int)scaled;
-                var weight = (float)(scaled - row);
-                var a = Dot(window, table.Slice(row * _taps, _taps));
-                var b = Dot(window, table.Slice((row + 1) * _taps, _taps));
-                output[n] = a + (b - a) * weight;
-            }
+            output[n] = OutputSample(n, padded.AsSpan((int)(InputIndex(n) + 1), _taps));
         }
         return output;
+    }
+
+    /// <summary>A resampler for a signal that arrives in pieces; same output as <see cref="Process"/> on the whole.</summary>
+    public StreamingResampler CreateStream() => new(this);
+
+    /// <summary>i = floor(n M / L): the input sample at or before output sample n.</summary>
+    internal long InputIndex(long n) => n * _down / _up;
+
+    internal bool IsIdentity => _up == 1 && _down == 1;
+
+    /// <summary>
+    /// Output sample <paramref name="n"/> from <paramref name="window"/> = x[i - K/2 + 1 .. i + K/2] (K = <see cref="TapsPerPhase"/>,
+    /// i = <see cref="InputIndex"/>(n)), zeros standing for samples outside the signal.
+    /// </summary>
+    internal float OutputSample(long n, ReadOnlySpan<float> window)
+    {
+        var remainder = (int)(n * _down % _up);
+        var table = _table.AsSpan();
+        if (_exact)
+            return Dot(window, table.Slice(remainder * _taps, _taps));
+        var scaled = (double)remainder / _up * _phases;
+        var row = (int)scaled;
+        var weight = (float)(scaled - row);
+        var a = Dot(window, table.Slice(row * _taps, _taps));
+        var b = Dot(window, table.Slice((row + 1) * _taps, _taps));
+        return a + (b - a) * weight;
     }
 
     /// <summary>Convenience for a one-off conversion.</summary>

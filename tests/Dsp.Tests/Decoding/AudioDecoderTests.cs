@@ -83,6 +83,23 @@ public class AudioDecoderTests
         Assert.Equal(44100, audio.Info.SampleRate);
     }
 
+    [Fact]
+    public void Loads_a_stereo_wav_block_by_block_with_the_samples_of_whole_track_resampling()
+    {
+        // Longer than several of the loader's 8192-frame blocks, and not a multiple of them.
+        const int frames = 8192 * 5 + 1234;
+        var random = new Random(5);
+        var interleaved = Enumerable.Range(0, 2 * frames).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var data = new byte[interleaved.Length * 4];
+        Buffer.BlockCopy(interleaved, 0, data, 0, data.Length);
+        var mono = Enumerable.Range(0, frames).Select(f => (interleaved[2 * f] + interleaved[2 * f + 1]) * 0.5f).ToArray();
+        var expected = new GenreOrleans.Dsp.Resampling.Resampler(44100, 22050).Process(mono);
+
+        var audio = AudioLoader.LoadMono(new MemoryStream(WavBytes.Build(3, 2, 44100, 32, data)));
+
+        Assert.Equal(expected, audio.Samples);
+    }
+
     internal static void Run(string tool, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardError = true })!;

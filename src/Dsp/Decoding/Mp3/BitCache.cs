@@ -66,4 +66,17 @@ internal ref struct BitCache
         Skip(bits);
         return value;
     }
+
+    /// <summary>
+    /// Reads one bit when <paramref name="present"/> is true and returns 0 without consuming anything otherwise,
+    /// without a branch (sign bits of Huffman values follow only non-zero values and are as good as random).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint ReadSignIf(bool present)
+    {
+        var take = present ? 1 : 0;
+        var bit = (uint)(_cache >> 63) & (uint)take;
+        Skip(take);
+        return bit;
+    }
 }

@@ -16,12 +16,13 @@ internal sealed class Layer3FrameDecoder
     private readonly MainDataReader _reader = new();
     private readonly Layer3SideInfo _side = new();
     private readonly ScaleFactors[] _scalefactors = [new(), new()];
-    private readonly int[] _quantised = new int[576];
+    private readonly float[] _gains = new float[576];
     private readonly float[][] _spectrum = [new float[576], new float[576]];
     private readonly HybridFilterBank[] _hybrid = [new(), new()];
     private readonly PolyphaseSynthesis[] _synthesis = [new(), new()];
     private readonly float[] _subbandSamples = new float[18 * 32];
-    private readonly float[] _stereoScratch = new float[1152 * 2];
+    /// <summary>One granule of each channel before interleaving.</summary>
+    private readonly float[] _planar = new float[576 * 2];
     private readonly int[] _counts = new int[2];
     private readonly bool _isoLsfIntensity;
 
@@ -90,7 +91,7 @@ internal sealed class Layer3FrameDecoder
                     else
                         scalefactors.ReadMpeg1(_reader, info, _side.Scfsi.AsSpan(ch * 4, 4), gr);
                     _counts[ch] = SpectrumDecoder.Decode(_reader, Math.Min(end, dataBits), info, scalefactors,
-                        sampleRateIndex, header.IsLsf, _quantised, _spectrum[ch]);
+                        sampleRateIndex, header.IsLsf, _gains, _spectrum[ch]);
                 }
                 position = end;
             }
@@ -103,37 +104,49 @@ internal sealed class Layer3FrameDecoder
             }
 
             var output = pcm.Slice(gr * 576 * outputChannels, 576 * outputChannels);
-            if (channels == outputChannels)
+            var left = _planar.AsSpan(0, 576);
+            var right = _planar.AsSpan(576, 576);
+            if (channels == 1)
             {
-                for (var ch = 0; ch < channels; ch++)
-                    Synthesize(ch, _side.Granules[gr * 2 + ch], sampleRateIndex, output[ch..], outputChannels);
-            }
-            else if (channels == 1)
-            {
-                // Mono frame in a stereo stream: both channels' filter banks get the same spectrum, so each keeps
-                // a continuous state and the next stereo frame joins without a click.
-                _spectrum[0].AsSpan().CopyTo(_spectrum[1]);
-                _counts[1] = _counts[0];
-                Synthesize(0, _side.Granules[gr * 2], sampleRateIndex, output, 2);
-                Synthesize(1, _side.Granules[gr * 2], sampleRateIndex, output[1..], 2);
+                if (outputChannels == 2)
+                {
+                    // Mono frame in a stereo stream: both channels' filter banks get the same spectrum (copied before
+                    // the filter bank works on it in place), so each keeps a continuous state and the next stereo
+                    // frame joins without a click.
+                    _spectrum[0].AsSpan().CopyTo(_spectrum[1]);
+                    _counts[1] = _counts[0];
+                    Synthesize(0, _side.Granules[gr * 2], sampleRateIndex, left);
+                    Synthesize(1, _side.Granules[gr * 2], sampleRateIndex, right);
+                    PcmInterleaver.Interleave(left, right, output);
+                }
+                else
+                {
+                    Synthesize(0, _side.Granules[gr * 2], sampleRateIndex, output);
+                }
             }
             else
             {
-                // Stereo frame in a mono stream: decode both and average.
-                var scratch = _stereoScratch.AsSpan(0, 1152);
-                Synthesize(0, _side.Granules[gr * 2], sampleRateIndex, scratch, 2);
-                Synthesize(1, _side.Granules[gr * 2 + 1], sampleRateIndex, scratch[1..], 2);
-                for (var i = 0; i < 576; i++)
-                    output[i] = (scratch[2 * i] + scratch[2 * i + 1]) * 0.5f;
+                Synthesize(0, _side.Granules[gr * 2], sampleRateIndex, left);
+                Synthesize(1, _side.Granules[gr * 2 + 1], sampleRateIndex, right);
+                if (outputChannels == 2)
+                {
+                    PcmInterleaver.Interleave(left, right, output);
+                }
+                else
+                {
+                    // Stereo frame in a mono stream: average.
+                    for (var i = 0; i < 576; i++)
+                        output[i] = (left[i] + right[i]) * 0.5f;
+                }
             }
         }
         return granules * 576;
     }
 
-    private void Synthesize(int ch, in GranuleChannelInfo info, int sampleRateIndex, Span<float> output, int stride)
+    private void Synthesize(int ch, in GranuleChannelInfo info, int sampleRateIndex, Span<float> output)
     {
         _hybrid[ch].Process(_spectrum[ch], _counts[ch], info, sampleRateIndex, _subbandSamples);
-        _synthesis[ch].SynthesizeGranule(_subbandSamples, output, stride);
+        _synthesis[ch].SynthesizeGranule(_subbandSamples, output);
     }
 
     /// <summary>Forgets the reservoir, e.g. after the stream lost sync.</summary>

@@ -34,18 +34,23 @@ internal static class SpectrumDecoder
     }
 
     /// <summary>Decodes one granule of one channel into <paramref name="xr"/> (576 lines).</summary>
+    /// <param name="gains">Scratch for 576 per-line gains.</param>
     /// <returns>How many leading lines may be non-zero (all lines after it are zero).</returns>
     public static int Decode(MainDataReader reader, int endBit, in GranuleChannelInfo info, ScaleFactors scalefactors,
-        int sampleRateIndex, bool lsf, Span<int> quantised, Span<float> xr)
+        int sampleRateIndex, bool lsf, Span<float> gains, Span<float> xr)
     {
-        var count = DecodeHuffman(reader, endBit, info, sampleRateIndex, quantised);
-        Requantise(info, scalefactors, sampleRateIndex, lsf, quantised, count, xr);
-        return count;
+        // Requantisation is fused into the Huffman loop (as in mpg123): each decoded value is scaled right away
+        // by its line's gain, so the quantised spectrum is never stored and read again.
+        ComputeGains(info, scalefactors, sampleRateIndex, lsf, gains);
+        return DecodeHuffman(reader, endBit, info, sampleRateIndex, gains, xr);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int DecodeHuffman(MainDataReader reader, int endBit, in GranuleChannelInfo info, int sampleRateIndex, Span<int> output)
+    private static int DecodeHuffman(MainDataReader reader, int endBit, in GranuleChannelInfo info, int sampleRateIndex,
+        ReadOnlySpan<float> gains, Span<float> xr)
     {
+        gains = gains[..576];
+        xr = xr[..576];
         var longBands = ScaleFactorBands.Long[sampleRateIndex];
         var bigEnd = Math.Min(info.BigValues * 2, 576);
         int region1, region2;
@@ -64,61 +69,51 @@ internal static class SpectrumDecoder
 
         var bits = new BitCache(reader.Data, reader.Position);
         var i = 0;
-        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect0], output, i, region1);
-        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect1], output, i, region2);
-        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect2], output, i, bigEnd);
+        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect0], gains, xr, i, region1);
+        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect1], gains, xr, i, region2);
+        i = DecodePairs(ref bits, endBit, HuffmanTable.All[info.TableSelect2], gains, xr, i, bigEnd);
 
         // Count1 region: quadruples of values in -1..1 until the granule's bits are used up.
-        var quad = HuffmanTable.All[32]!.Entries;
+        var quads = info.Count1TableB ? Count1Table.B : Count1Table.A;
+        var values = Count1Table.Values;
         while (i + 4 <= 576 && bits.Position < endBit)
         {
             bits.Refill();
-            int value;
-            if (info.Count1TableB)
-            {
-                value = 15 - bits.Read(4);
-            }
-            else
-            {
-                var entry = quad[bits.Peek32() >> (32 - HuffmanTable.RootBits)];
-                bits.Skip(entry & 255);
-                value = entry >> 8;
-            }
-            var v = (value >> 3 & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
-            var w = (value >> 2 & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
-            var x = (value >> 1 & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
-            var y = (value & 1) == 0 ? 0 : 1 - 2 * bits.Read(1);
+            var entry = quads[(int)(bits.Peek32() >> (32 - Count1Table.LookupBits))];
+            bits.Skip(entry & 15);
             if (bits.Position > endBit)
                 break; // the last quadruple ran past the granule's data: it is not part of the spectrum
-            output[i] = v;
-            output[i + 1] = w;
-            output[i + 2] = x;
-            output[i + 3] = y;
+            xr[i] = values[entry >> 4 & 3] * gains[i];
+            xr[i + 1] = values[entry >> 6 & 3] * gains[i + 1];
+            xr[i + 2] = values[entry >> 8 & 3] * gains[i + 2];
+            xr[i + 3] = values[entry >> 10 & 3] * gains[i + 3];
             i += 4;
         }
-        output[i..].Clear();
+        xr[i..].Clear();
         reader.Position = bits.Position;
         return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int DecodePairs(ref BitCache bits, int endBit, HuffmanTable? table, Span<int> output, int i, int end)
+    private static int DecodePairs(ref BitCache bits, int endBit, HuffmanTable? table, ReadOnlySpan<float> gains, Span<float> xr,
+        int i, int end)
     {
         if (i >= end)
             return i;
         if (table is null)
         {
             // Table 0 (and the unused 4 and 14) code all-zero pairs without spending bits.
-            output[i..end].Clear();
+            xr[i..end].Clear();
             return end;
         }
         var entries = table.Entries;
         var linbits = table.Linbits;
+        var pow43 = Pow43;
         for (; i < end; i += 2)
         {
             if (bits.Position > endBit)
             {
-                output[i..end].Clear(); // corrupt granule: more big values than bits
+                xr[i..end].Clear(); // corrupt granule: more big values than bits
                 return end;
             }
             bits.Refill();
@@ -136,37 +131,43 @@ internal static class SpectrumDecoder
             bits.Skip(consumed + (entry & 255));
             var x = entry >> 12;
             var y = entry >> 8 & 15;
+            // Signs are close to random, so they are applied without branches: pow43[0] = 0, and a zero value
+            // has no sign bit to consume.
             if (x == 15 && linbits > 0)
                 x += bits.Read(linbits);
-            if (x != 0 && bits.Read(1) == 1)
-                x = -x;
+            xr[i] = WithSign(pow43[x] * gains[i], bits.ReadSignIf(x != 0));
             if (y == 15 && linbits > 0)
                 y += bits.Read(linbits);
-            if (y != 0 && bits.Read(1) == 1)
-                y = -y;
-            output[i] = x;
-            output[i + 1] = y;
+            xr[i + 1] = WithSign(pow43[y] * gains[i + 1], bits.ReadSignIf(y != 0));
         }
         return i;
     }
 
+    /// <summary>Negates <paramref name="value"/> when <paramref name="sign"/> is 1 (flips the IEEE sign bit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float WithSign(float value, uint sign) =>
+        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(value) ^ (int)(sign << 31));
+
+    /// <summary>
+    /// The gain of every line, 2^((global_gain - 210 - 8 subblock_gain - 2 (1 + scalefac_scale)(scalefac + pretab)) / 4),
+    /// in coding order (short blocks: band by band, window by window).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Requantise(in GranuleChannelInfo info, ScaleFactors sf, int sampleRateIndex, bool lsf,
-        ReadOnlySpan<int> quantised, int count, Span<float> xr)
+    private static void ComputeGains(in GranuleChannelInfo info, ScaleFactors sf, int sampleRateIndex, bool lsf, Span<float> gains)
     {
+        gains = gains[..576];
         var longBands = ScaleFactorBands.Long[sampleRateIndex];
         var shortBands = ScaleFactorBands.Short[sampleRateIndex];
         var globalGain = info.GlobalGain - 210 + GainOffset;
         var scaleShift = info.ScalefacScale ? 2 : 1; // scale factors step 2^-1/2 or 2^-1
-        xr[count..].Clear();
 
         if (!info.IsShort)
         {
-            for (var sfb = 0; sfb < 22 && longBands[sfb] < count; sfb++)
+            for (var sfb = 0; sfb < 22; sfb++)
             {
                 var pre = info.Preflag ? ScaleFactorBands.Pretab[sfb] : 0;
                 var gain = Pow2Quarter[Math.Max(globalGain - ((sf.Long[sfb] + pre) << scaleShift), 0)];
-                ScaleBand(quantised, xr, longBands[sfb], Math.Min(longBands[sfb + 1], count), gain);
+                gains[longBands[sfb]..longBands[sfb + 1]].Fill(gain);
             }
             return;
         }
@@ -174,13 +175,15 @@ internal static class SpectrumDecoder
         var firstShort = 0;
         if (info.MixedBlock)
         {
-            // The two lowest subbands (36 lines) are long-block coded.
+            // The two lowest subbands are long-block coded. (Where the long and short band tables of a rate do not
+            // meet, the lines between them get no gain and decode as zero.)
+            gains.Clear();
             var longCount = lsf ? 6 : 8;
-            for (var sfb = 0; sfb < longCount && longBands[sfb] < count; sfb++)
+            for (var sfb = 0; sfb < longCount; sfb++)
             {
                 var pre = info.Preflag ? ScaleFactorBands.Pretab[sfb] : 0;
                 var gain = Pow2Quarter[Math.Max(globalGain - ((sf.Long[sfb] + pre) << scaleShift), 0)];
-                ScaleBand(quantised, xr, longBands[sfb], Math.Min(longBands[sfb + 1], count), gain);
+                gains[longBands[sfb]..longBands[sfb + 1]].Fill(gain);
             }
             firstShort = 3;
         }
@@ -189,26 +192,11 @@ internal static class SpectrumDecoder
         {
             var width = shortBands[sfb + 1] - shortBands[sfb];
             var start = 3 * shortBands[sfb];
-            if (start >= count)
-                break;
             for (var w = 0; w < 3; w++)
             {
-                var from = start + w * width;
                 var gain = Pow2Quarter[Math.Max(globalGain - subblockGain[w] - (sf.Short[sfb * 3 + w] << scaleShift), 0)];
-                ScaleBand(quantised, xr, from, Math.Min(from + width, count), gain);
+                gains.Slice(start + w * width, width).Fill(gain);
             }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ScaleBand(ReadOnlySpan<int> quantised, Span<float> xr, int from, int to, float gain)
-    {
-        var pow43 = Pow43;
-        var negative = -gain;
-        for (var i = from; i < to; i++)
-        {
-            var q = quantised[i];
-            xr[i] = pow43[Math.Abs(q)] * (q < 0 ? negative : gain);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 namespace GenreOrleans.Dsp.Decoding.Mp3;
 
@@ -13,6 +14,13 @@ internal static class StereoProcessor
     /// <summary>MPEG-1 intensity ratios is_pos / (1 + is_pos) for is_pos = tan(k * pi / 12), k = 0..6: left and right factors.</summary>
     private static readonly float[] Mpeg1Left = new float[16];
     private static readonly float[] Mpeg1Right = new float[16];
+
+    /// <summary>
+    /// MPEG-2 LSF attenuation 2^(-((k + 1) / 2) / 4) for intensity_scale 0 at [k], 2^(-((k + 1) / 2) / 2) for
+    /// intensity_scale 1 at [32 + k], k = 0..31 (a table instead of Math.Pow per band).
+    /// </summary>
+    private static readonly float[] LsfFactors = Enumerable.Range(0, 64)
+        .Select(i => (float)Math.Pow(2, -((i % 32 + 1) / 2) * (i >= 32 ? 0.5 : 0.25))).ToArray();
 
     static StereoProcessor()
     {
@@ -164,8 +172,7 @@ internal static class StereoProcessor
         else
         {
             // Odd positions attenuate the left channel, even ones the right, by io^((k + 1) / 2) or io^(k / 2).
-            var exponentStep = intensityScale == 1 ? 0.5 : 0.25;
-            var factor = (float)Math.Pow(2, -((position + 1) / 2) * exponentStep);
+            var factor = LsfFactors[(intensityScale == 1 ? 32 : 0) + (position & 31)];
             if ((position & 1) == 1)
             {
                 kl = factor;
@@ -177,7 +184,17 @@ internal static class StereoProcessor
                 kr = factor;
             }
         }
-        for (var i = from; i < to; i++)
+        var i = from;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i + Vector<float>.Count <= to; i += Vector<float>.Count)
+            {
+                var value = new Vector<float>(left[i..]);
+                (value * kl).CopyTo(left[i..]);
+                (value * kr).CopyTo(right[i..]);
+            }
+        }
+        for (; i < to; i++)
         {
             var value = left[i];
             left[i] = value * kl;
@@ -188,7 +205,18 @@ internal static class StereoProcessor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MidSide(Span<float> left, Span<float> right, int from, int to)
     {
-        for (var i = from; i < to; i++)
+        var i = from;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i + Vector<float>.Count <= to; i += Vector<float>.Count)
+            {
+                var mid = new Vector<float>(left[i..]);
+                var side = new Vector<float>(right[i..]);
+                ((mid + side) * InvSqrt2).CopyTo(left[i..]);
+                ((mid - side) * InvSqrt2).CopyTo(right[i..]);
+            }
+        }
+        for (; i < to; i++)
         {
             var mid = left[i];
             var side = right[i];

@@ -1,0 +1,108 @@
+namespace GenreOrleans.Dsp.Resampling;
+
+/// <summary>
+/// <see cref="Resampler"/> for a signal that arrives in pieces (a long track decoded block by block): keeps only the
+/// filter's reach of past input, so memory does not grow with the signal. The output is sample for sample the same as
+/// <see cref="Resampler.Process"/> on the whole signal (the same dot products over the same values).
+/// </summary>
+public sealed class StreamingResampler
+{
+    private readonly Resampler _resampler;
+    private readonly int _taps;
+    private readonly int _lead;
+
+    /// <summary>Input samples x[_first ..] not yet consumed (zeros before the signal and, at the end, after it).</summary>
+    private float[] _input;
+    private long _first;
+    private int _count;
+
+    private float[] _output = [];
+    private long _inputLength;
+    private long _next;
+    private bool _completed;
+
+    internal StreamingResampler(Resampler resampler)
+    {
+        _resampler = resampler;
+        _taps = resampler.TapsPerPhase;
+        _lead = _taps / 2 - 1;
+        // The first windows reach _lead samples before the signal: they are zeros.
+        _input = new float[Math.Max(4096, 2 * _taps)];
+        _first = -_lead;
+        _count = _lead;
+    }
+
+    /// <summary>Output samples produced so far.</summary>
+    public long OutputCount => _next;
+
+    /// <summary>
+    /// Appends <paramref name="input"/> and returns the output samples that it completes. The returned span is valid
+    /// until the next call.
+    /// </summary>
+    public ReadOnlySpan<float> Write(ReadOnlySpan<float> input)
+    {
+        if (_completed)
+            throw new InvalidOperationException("the stream is already complete");
+        _inputLength += input.Length;
+        if (_resampler.IsIdentity)
+        {
+            _next += input.Length;
+            return input;
+        }
+        Append(input);
+        return Emit(_resampler.OutputLength(_inputLength) + 1, limitByInput: true);
+    }
+
+    /// <summary>Ends the signal (zeros after it) and returns the remaining output samples.</summary>
+    public ReadOnlySpan<float> Complete()
+    {
+        if (_completed)
+            return [];
+        _completed = true;
+        if (_resampler.IsIdentity)
+            return [];
+        Append(new float[_taps + 1]);
+        return Emit(_resampler.OutputLength(_inputLength), limitByInput: false);
+    }
+
+    private void Append(ReadOnlySpan<float> samples)
+    {
+        if (_count + samples.Length > _input.Length)
+            Array.Resize(ref _input, Math.Max(_input.Length * 2, _count + samples.Length));
+        samples.CopyTo(_input.AsSpan(_count));
+        _count += samples.Length;
+    }
+
+    /// <summary>Produces outputs up to <paramref name="end"/> (exclusive) whose windows lie inside the buffered input.</summary>
+    private ReadOnlySpan<float> Emit(long end, bool limitByInput)
+    {
+        var available = _first + _count; // x index one past the last buffered sample
+        // While streaming, at most the buffered input's worth of outputs are ready; at the end, all that remain.
+        var capacity = (int)(limitByInput
+            ? Math.Min(end - _next, (long)(_count + 1) * _resampler.OutputRate / _resampler.InputRate + 2)
+            : end - _next);
+        if (_output.Length < capacity)
+            _output = new float[Math.Max(capacity, _output.Length * 2)];
+        var produced = 0;
+        while (_next < end && produced < capacity)
+        {
+            var i = _resampler.InputIndex(_next);
+            var windowStart = i - _lead; // x[i - K/2 + 1]
+            if (limitByInput && windowStart + _taps > available)
+                break;
+            _output[produced++] = _resampler.OutputSample(_next, _input.AsSpan((int)(windowStart - _first), _taps));
+            _next++;
+        }
+
+        // Forget the input that no later window reaches.
+        var keepFrom = _resampler.InputIndex(_next) - _lead;
+        var drop = (int)Math.Clamp(keepFrom - _first, 0, _count);
+        if (drop > 0)
+        {
+            Array.Copy(_input, drop, _input, 0, _count - drop);
+            _first += drop;
+            _count -= drop;
+        }
+        return _output.AsSpan(0, produced);
+    }
+}
