@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using GenreOrleans.Dsp.Decoding;
 using GenreOrleans.Dsp.Features;
+using GenreOrleans.Dsp.Rhythm;
 using GenreOrleans.Dsp.Spectral;
+using GenreOrleans.Dsp.Tonal;
 
 namespace GenreOrleans.Bench.Features;
 
@@ -57,6 +59,8 @@ internal static class FeaturesBenchmark
         Console.WriteLine($"allocated per clip: {allocated:N0} bytes, of which result arrays {output:N0} bytes ({(allocated - output) / (double)frames:F1} bytes per frame besides the result)");
         Console.WriteLine($"target: <= 18 ms per 10 s clip (1/10 of librosa's ~0.18 s), aim 6 ms: best wall {(times[0] <= 18 ? "met" : "missed")}, CPU {(cpuPerClip <= 18 ? "met" : "missed")}");
 
+        ProductTempoKey(samples, features, runs, median);
+
         if (args.Contains("--librosa"))
         {
             var librosa = LibrosaSeconds(clipPath);
@@ -66,6 +70,54 @@ internal static class FeaturesBenchmark
                 Console.WriteLine("librosa: not measured (needs /usr/bin/python3, LIBROSA_SRC and the clip as a file)");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The product's tempo and key beside the features (outside parity): the key pitch-class
+    /// profile, which <see cref="FeatureExtractor"/> computes inside Extract and is timed here
+    /// alone on the clip's power frames, and the tempo envelopes + estimator + key detector that
+    /// run after it. Both as medians of <paramref name="runs"/> runs, same process as the features.
+    /// </summary>
+    private static void ProductTempoKey(float[] samples, AudioFeatures features, int runs, double featuresMedian)
+    {
+        var stft = new Stft(FeatureExtractor.FftSize, FeatureExtractor.HopSize);
+        var frames = stft.FrameCount(samples.Length);
+        var bins = stft.BinCount;
+        var power = new float[frames * bins];
+        var magnitude = new float[bins];
+        for (var t = 0; t < frames; t++)
+        {
+            stft.Magnitude(samples, t, magnitude);
+            for (var k = 0; k < bins; k++) power[t * bins + k] = magnitude[k] * magnitude[k];
+        }
+        var profile = new PitchClassProfile(FeatureExtractor.SampleRate, FeatureExtractor.FftSize);
+        var tempo = new TempoEstimator();
+        var key = new KeyDetector();
+        double Median(Action action)
+        {
+            for (var i = 0; i < 3; i++) action();
+            var times = new double[runs];
+            for (var i = 0; i < runs; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                action();
+                times[i] = sw.Elapsed.TotalMilliseconds;
+            }
+            Array.Sort(times);
+            return times[runs / 2];
+        }
+        var profileMs = Median(() =>
+        {
+            profile.Reset(features.Tuning);
+            for (var t = 0; t < frames; t++) profile.AddFrame(power.AsSpan(t * bins, bins));
+        });
+        var readMs = Median(() =>
+        {
+            tempo.Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate));
+            key.Detect(features);
+        });
+        Console.WriteLine($"product tempo + key: key pitch-class profile (inside the features above) {profileMs:F2} ms per clip " +
+                          $"({profileMs / featuresMedian:P0} of the features); tempo envelopes + estimate + key {readMs:F2} ms per clip (medians of {runs} runs)");
     }
 
     private static (double NsPerTransform, double TransformsPerSecond, double Gflops) FftThroughput()

@@ -5,7 +5,7 @@ namespace GenreOrleans.Bench.TempoKey;
 
 /// <summary>
 /// The evaluation's front end is the product's: FeatureExtractor (mel dB, chroma_stft with
-/// librosa's tuning estimate, RMS) and the tempo envelopes computed from its mel spectrogram.
+/// librosa's tuning estimate, RMS, the key pitch-class profile) and the tempo envelopes computed from its mel spectrogram.
 /// </summary>
 internal sealed class ProductFrontEnd
 {
@@ -13,12 +13,12 @@ internal sealed class ProductFrontEnd
 
     private readonly FeatureExtractor _extractor = new();
 
-    public sealed record Features(float[] Onset, float[] LowOnset, float[] MidOnset, float[] Chroma, float[] Rms, int Frames);
+    public sealed record Features(float[] Onset, float[] LowOnset, float[] MidOnset, float[] Chroma, float[] Rms, int Frames, double Tuning, float[] Samples, double[] PitchClassProfile);
 
     public Features Compute(float[] samples)
     {
         var features = _extractor.Extract(samples);
         var envelopes = TempoEnvelopes.FromLogMel(features.MelDb, SampleRate);
-        return new Features(envelopes.Onset, envelopes.LowBand, envelopes.MidBand, features.Chroma.Data, features.Rms.Data, features.FrameCount);
+        return new Features(envelopes.Onset, envelopes.LowBand, envelopes.MidBand, features.Chroma.Data, features.Rms.Data, features.FrameCount, features.Tuning, samples, features.PitchClassProfile);
     }
 }

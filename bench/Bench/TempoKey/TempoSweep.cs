@@ -4,38 +4,38 @@ namespace GenreOrleans.Bench.TempoKey;
 
 /// <summary>
 /// Development aid: accuracy of TempoEstimator settings on the annotated recordings, split into
-/// even and odd rows so that a setting chosen on one half can be checked on the other.
+/// even and odd rows so that a setting chosen on one half can be checked on the other; "in"
+/// counts only recordings whose annotated tempo lies inside the product's 70–200 BPM range.
 /// </summary>
 internal static class TempoSweep
 {
     public static void Run(IReadOnlyList<(AnnotatedRecording Recording, ProductFrontEnd.Features Features)> items)
     {
+        var defaults = new TempoOptions();
         var settings =
-            from pref in new[] { 120.0 }
-            from width in new[] { 0.7, 1.0 }
+            from width in new[] { 0.7 }
             from acw in new[] { 1.0, 2.0, 3.0 }
-            from low in new[] { false, true }
-            from backbeat in new[] { 0.0, 1.0, 2.0, 4.0, 8.0 }
-            select (pref, width, acw, low, backbeat);
-        var rows = new List<(string Label, double Even, double Odd, double All)>();
-        foreach (var (pref, width, acw, low, backbeat) in settings)
+            from spw in new[] { 0.5, 1.0 }
+            from backbeat in new[] { 4.0, 8.0 }
+            select (width, acw, spw, backbeat);
+        var rows = new List<(string Label, double Even, double Odd, double All, double In)>();
+        foreach (var (width, acw, spw, backbeat) in settings)
         {
-            var estimator = new TempoEstimator(new TempoOptions { PreferredBpm = pref, PreferenceWidthOctaves = width, AutocorrelationWeight = acw, BackbeatWeight = backbeat });
-            int even = 0, evenN = 0, odd = 0, oddN = 0;
+            var estimator = new TempoEstimator(new TempoOptions { PreferenceWidthOctaves = width, AutocorrelationWeight = acw, SpectrumWeight = spw, BackbeatWeight = backbeat });
+            int even = 0, evenN = 0, odd = 0, oddN = 0, inside = 0, insideN = 0;
             for (var i = 0; i < items.Count; i++)
             {
                 var (rec, f) = items[i];
                 if (rec.TempoBpm is not { } truth) continue;
-                var bpm = estimator.Estimate(f.Onset, low ? f.LowOnset : default, f.MidOnset).Bpm;
+                var bpm = estimator.Estimate(f.Onset, f.LowOnset, f.MidOnset).Bpm;
                 var hit = TempoKeyScores.TempoExact(bpm, truth) ? 1 : 0;
                 if (i % 2 == 0) { even += hit; evenN++; } else { odd += hit; oddN++; }
+                if (truth >= defaults.MinBpm && truth <= defaults.MaxBpm) { inside += hit; insideN++; }
             }
-            rows.Add(($"pref {pref,3} width {width:F1} acw {acw:F1} low {(low ? 1 : 0)} backbeat {backbeat,3}", even / (double)evenN, odd / (double)oddN,
-                (even + odd) / (double)(evenN + oddN)));
+            rows.Add(($"width {width:F1} acw {acw:F1} spw {spw:F2} backbeat {backbeat,3}", even / (double)evenN, odd / (double)oddN,
+                (even + odd) / (double)(evenN + oddN), inside / (double)insideN));
         }
-        foreach (var r in rows.OrderByDescending(r => r.All).Take(30))
-            Console.WriteLine($"   {r.Label}  even {r.Even:F3} odd {r.Odd:F3} all {r.All:F3}");
-        var baseline = rows.First(r => r.Label.StartsWith("pref 120 width 1.0 acw 3.0 low 0 backbeat   0", StringComparison.Ordinal));
-        Console.WriteLine($"   default: even {baseline.Even:F3} odd {baseline.Odd:F3} all {baseline.All:F3}");
+        foreach (var r in rows.OrderByDescending(r => r.All))
+            Console.WriteLine($"   tempo {r.Label}  even {r.Even:F3} odd {r.Odd:F3} all {r.All:F3} in-range {r.In:F3}");
     }
 }

@@ -7,8 +7,8 @@ using GenreOrleans.Dsp.Tonal;
 namespace GenreOrleans.Analysis.Pipeline;
 
 /// <summary>
-/// Tempo (<see cref="TempoEstimator"/> on the onset strength), key (<see cref="KeyDetector"/> on
-/// the chroma, frames weighted by RMS) and <see cref="FeatureSummary"/> from one
+/// Tempo (<see cref="TempoEstimator"/> on the <see cref="TempoEnvelopes"/> of the mel spectrogram),
+/// key (<see cref="KeyDetector"/> on the clip's <see cref="AudioFeatures.PitchClassProfile"/>) and <see cref="FeatureSummary"/> from one
 /// <see cref="FeatureExtractor"/> pass; the tempo is refined with <see cref="GenreTempoRanges"/>
 /// once the genre is known. Thread-safe: the DSP objects are per thread.
 /// </summary>
@@ -23,8 +23,10 @@ public sealed class TempoKeyReader : ITempoKeyReader
         if (sampleRate != FeatureExtractor.SampleRate)
             throw new ArgumentException($"tempo and key need {FeatureExtractor.SampleRate} Hz audio, got {sampleRate} Hz");
         var features = _extractor.Value!.Extract(samples);
-        var tempo = _tempo.Value!.Estimate(features.OnsetStrength.Row(0));
-        var key = _key.Value!.Detect(features.Chroma.Data, features.FrameCount, features.Rms.Data);
+        // The same inputs the evaluation (bench tempokey) measures: the three onset envelopes of
+        // the mel spectrogram, and the key-oriented pitch-class profile.
+        var tempo = _tempo.Value!.Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate));
+        var key = _key.Value!.Detect(features);
         var summary = FeatureSummary.Compute(features);
         var named = new Dictionary<string, double>(summary.Length);
         for (var i = 0; i < summary.Length; i++)

@@ -12,8 +12,9 @@ namespace GenreOrleans.Cli.Commands;
 /// track (decoded to mono 22,050 Hz). With <c>--json</c> the output is one JSON object shaped like
 /// the librosa reference files (<c>tempo_bpm</c>, <c>beat_frames</c>, <c>frames</c> as features x
 /// frames, <c>summary</c>), plus the versioned summary vector the model uses, and the product's own
-/// <c>tempo</c> (<see cref="TempoEstimator"/> on the onset strength) and <c>key</c>
-/// (<see cref="KeyDetector"/> on the chroma, frames weighted by RMS).
+/// <c>tempo</c> (<see cref="TempoEstimator"/> on the <see cref="TempoEnvelopes"/> of the mel
+/// spectrogram) and <c>key</c> (<see cref="KeyDetector"/> on the features' pitch-class profile),
+/// as the analysis pipeline computes them.
 /// </summary>
 internal static class FeaturesCommand
 {
@@ -50,8 +51,8 @@ internal static class FeaturesCommand
         using (var stream = file.OpenRead())
             audio = AudioLoader.LoadMono(stream, FeatureExtractor.SampleRate);
         var features = new FeatureExtractor().Extract(audio.Samples);
-        var tempo = new TempoEstimator().Estimate(features.OnsetStrength.Row(0));
-        var key = new KeyDetector().Detect(features.Chroma.Data, features.FrameCount, features.Rms.Data);
+        var tempo = new TempoEstimator().Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate));
+        var key = new KeyDetector().Detect(features);
         if (json)
         {
             using var stdout = Console.OpenStandardOutput();

@@ -25,6 +25,12 @@ public sealed record AudioFeatures(
     double TempoBpm,
     int[] BeatFrames)
 {
+    /// <summary>
+    /// The clip's key-oriented pitch-class profile (12 values, index 0 = C) from
+    /// <see cref="Tonal.PitchClassProfile"/>; not a librosa feature, so outside parity. Empty when not computed.
+    /// </summary>
+    public double[] PitchClassProfile { get; init; } = [];
+
     /// <summary>Number of analysis frames (columns of every matrix).</summary>
     public int FrameCount => Rms.Columns;
 

@@ -8,7 +8,8 @@ namespace GenreOrleans.Dsp.Features;
 /// Computes every feature of a clip from one STFT pass, at parity with librosa 0.10.1 (see
 /// docs/features.md): mel dB, MFCC 20 and 13, chroma with librosa's tuning estimate, spectral
 /// centroid, bandwidth, roll-off, contrast and flatness, zero-crossing rate, RMS, onset strength,
-/// and librosa's beat tracker. Buffers live in the instance and are reused, so the per-frame work
+/// and librosa's beat tracker; beside them, outside parity, the key-oriented
+/// <see cref="Tonal.PitchClassProfile"/> of the clip. Buffers live in the instance and are reused, so the per-frame work
 /// allocates nothing; only the result matrices are new. Not thread-safe: one instance per thread.
 /// </summary>
 /// <remarks>
@@ -40,6 +41,7 @@ public sealed class FeatureExtractor
     private readonly LibrosaBeatTracker _beatTracker = new(SampleRate, HopSize);
     private readonly FiniteSamples _finite = new();
     private readonly Dictionary<double, ChromaStft> _chromaByTuning = new();
+    private readonly PitchClassProfile _keyProfile = new(SampleRate, FftSize);
     private readonly float[] _magnitude = new float[FftSize / 2 + 1];
     private readonly float[] _melFrame = new float[MelBands];
     private readonly float[] _chromaFrame = new float[12];
@@ -99,6 +101,7 @@ public sealed class FeatureExtractor
                 _tuning.AddFrame(power);
             }
             chromaStft = ChromaFor(_tuning.Estimate());
+            _keyProfile.Reset(chromaStft.Bank.Tuning);
         }
 
         Span<float> scratchPower = stackalloc float[storePower ? 0 : bins];
@@ -133,6 +136,7 @@ public sealed class FeatureExtractor
             {
                 chromaStft!.ComputeFrame(power, _chromaFrame);
                 for (var p = 0; p < 12; p++) chroma[p * frames + t] = _chromaFrame[p];
+                _keyProfile.AddFrame(power);
             }
         }
 
@@ -141,10 +145,13 @@ public sealed class FeatureExtractor
         {
             tuning = _tuning.Estimate();
             chromaStft = ChromaFor(tuning);
+            _keyProfile.Reset(tuning);
             for (var t = 0; t < frames; t++)
             {
-                chromaStft.ComputeFrame(_powerFrames.AsSpan(t * bins, bins), _chromaFrame);
+                var power = _powerFrames.AsSpan(t * bins, bins);
+                chromaStft.ComputeFrame(power, _chromaFrame);
                 for (var p = 0; p < 12; p++) chroma[p * frames + t] = _chromaFrame[p];
+                _keyProfile.AddFrame(power);
             }
         }
         else
@@ -167,7 +174,10 @@ public sealed class FeatureExtractor
             Row(centroid), Row(bandwidth), Row(rolloff),
             new FeatureMatrix(contrastRows, frames, contrast),
             Row(flatness), Row(zcr), Row(rms), Row(onsetMean),
-            onsetMedian, tuning, beats.TempoBpm, beats.BeatFrames);
+            onsetMedian, tuning, beats.TempoBpm, beats.BeatFrames)
+        {
+            PitchClassProfile = _keyProfile.Profile.ToArray(),
+        };
     }
 
     private static FeatureMatrix Row(float[] values) => new(1, values.Length, values);

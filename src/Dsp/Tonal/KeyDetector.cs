@@ -3,7 +3,8 @@ using GenreOrleans.Dsp.Features;
 namespace GenreOrleans.Dsp.Tonal;
 
 /// <summary>
-/// Musical key (24 major and minor keys) from a chromagram: the chroma summed over the track is
+/// Musical key (24 major and minor keys) from a pitch-class profile (the product uses
+/// <see cref="PitchClassProfile"/>) or a chromagram: the chroma summed over the track is
 /// correlated (Pearson) with the twelve rotations of a major and a minor key profile, and the
 /// best of the 24 wins. Confidence grows with how well the winner fits and how far it stands
 /// above the runner-up.
@@ -18,6 +19,18 @@ public sealed class KeyDetector
     {
         _options = options ?? new KeyDetectorOptions();
         (_major, _minor) = KeyProfiles.Get(_options.Profile);
+    }
+
+    /// <summary>
+    /// The product's key of a clip: its <see cref="AudioFeatures.PitchClassProfile"/> (peak-picked,
+    /// whitened, harmonic), or the summed parity chroma when the features carry no profile.
+    /// </summary>
+    public KeyReading Detect(AudioFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return features.PitchClassProfile.Length == 12
+            ? DetectFromProfile(features.PitchClassProfile)
+            : Detect(features.Chroma);
     }
 
     /// <summary>Detects the key of a chromagram (12 rows, row 0 = C; one column per frame), as ChromaStft returns it.</summary>

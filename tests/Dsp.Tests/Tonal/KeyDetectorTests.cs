@@ -108,4 +108,33 @@ public class KeyDetectorTests
 
         Assert.Equal("C major", new KeyDetector().Detect(chroma, frames, weights).Name);
     }
+
+    [Fact]
+    public void Reads_the_key_of_audio_from_the_features_pitch_class_profile()
+    {
+        // Four seconds of Am, Dm, E, Am as three-partial tones with a bass note, over a noise
+        // burst (a drum hit) every quarter second.
+        const int rate = 22050;
+        int[][] chords = [[57, 60, 64], [50, 57, 62, 65], [52, 56, 59, 64], [45, 57, 60, 64]];
+        var samples = new float[4 * rate];
+        var random = new Random(11);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            double v = 0;
+            foreach (var midi in chords[i / rate])
+            {
+                var hz = 440 * Math.Pow(2, (midi - 69) / 12.0);
+                for (var h = 1; h <= 3; h++) v += 0.05 / h * Math.Sin(2 * Math.PI * hz * h * i / rate);
+            }
+            var sinceHit = i % (rate / 4);
+            v += sinceHit < 1500 ? 0.3 * (random.NextDouble() - 0.5) * Math.Exp(-sinceHit / 300.0) : 0;
+            samples[i] = (float)v;
+        }
+
+        var features = new GenreOrleans.Dsp.Features.FeatureExtractor().Extract(samples);
+        var key = new KeyDetector().Detect(features);
+
+        Assert.Equal(12, features.PitchClassProfile.Length);
+        Assert.Equal("A minor", key.Name);
+    }
 }

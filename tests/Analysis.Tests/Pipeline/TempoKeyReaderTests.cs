@@ -1,0 +1,68 @@
+using GenreOrleans.Analysis.Pipeline;
+
+namespace GenreOrleans.Analysis.Tests.Pipeline;
+
+public class TempoKeyReaderTests
+{
+    private const int Rate = 22050;
+
+    /// <summary>
+    /// Twelve seconds of two-step drum and bass at 174 BPM: a decaying 55 Hz kick on beat 1 and
+    /// the "and" of 3, a noise snare on 2 and 4, and a soft closed hi-hat on every eighth.
+    /// </summary>
+    private static float[] TwoStep(double bpm)
+    {
+        var samples = new float[12 * Rate];
+        var beat = 60.0 / bpm * Rate;
+        var random = new Random(17);
+        void Add(double at, Func<int, double> voice, int length)
+        {
+            var start = (int)Math.Round(at);
+            for (var i = 0; i < length && start + i < samples.Length; i++) samples[start + i] += (float)voice(i);
+        }
+        double Kick(int i) => 0.8 * Math.Sin(2 * Math.PI * 55 * i / Rate) * Math.Exp(-i / 3000.0);
+        double Snare(int i) => 0.5 * (random.NextDouble() - 0.5) * Math.Exp(-i / 1500.0);
+        double Hat(int i) => 0.08 * (random.NextDouble() - 0.5) * Math.Exp(-i / 200.0) * (i % 2 == 0 ? 1 : -1);
+        for (var bar = 0.0; bar * 4 * beat < samples.Length; bar++)
+        {
+            var start = bar * 4 * beat;
+            Add(start, Kick, 6000);
+            Add(start + 2.5 * beat, Kick, 6000);
+            Add(start + beat, Snare, 5000);
+            Add(start + 3 * beat, Snare, 5000);
+            for (var eighth = 0; eighth < 8; eighth++) Add(start + eighth * beat / 2, Hat, 800);
+        }
+        return samples;
+    }
+
+    [Fact]
+    public void Reads_two_step_drum_and_bass_at_its_full_tempo()
+    {
+        var reading = new TempoKeyReader().Read(TwoStep(174), Rate);
+
+        Assert.InRange(reading.Tempo.Bpm, 174 * 0.98, 174 * 1.02);
+    }
+
+    [Fact]
+    public void Reads_the_key_of_a_minor_chord_progression()
+    {
+        // Am, Dm, E, Am as three-partial tones, one second each.
+        int[][] chords = [[57, 60, 64], [50, 57, 62, 65], [52, 56, 59, 64], [45, 57, 60, 64]];
+        var samples = new float[4 * Rate];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            double v = 0;
+            foreach (var midi in chords[i / Rate])
+            {
+                var hz = 440 * Math.Pow(2, (midi - 69) / 12.0);
+                for (var h = 1; h <= 3; h++) v += 0.05 / h * Math.Sin(2 * Math.PI * hz * h * i / Rate);
+            }
+            samples[i] = (float)v;
+        }
+
+        var reading = new TempoKeyReader().Read(samples, Rate);
+
+        Assert.Equal("A minor", reading.Key.Name);
+        Assert.Equal("8A", reading.Key.Camelot);
+    }
+}
