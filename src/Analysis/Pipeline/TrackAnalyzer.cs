@@ -51,29 +51,68 @@ public sealed class TrackAnalyzer
         return new DecodedTrack(facts, mono.Samples) { SampleRate = mono.SampleRate };
     }
 
+    /// <summary>The Extracting stage: model windows and the tempo/key readings, the two passes run side by side.</summary>
     public TrackFeatures Extract(DecodedTrack track, CancellationToken ct)
+    {
+        // Tempo, key and descriptors need their own STFT pass; running it beside the log-mel
+        // pass halves this stage's wall time for a single track on a multi-core machine.
+        var reading = StartTempoKey(track, ct);
+        var windows = ExtractWindows(track, ct);
+        return WithTempoKey(windows, reading?.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Log-mel, track summary and model windows: all the model needs (tempo and key left unmeasured).</summary>
+    public TrackFeatures ExtractWindows(DecodedTrack track, CancellationToken ct)
     {
         if (track.SampleRate != Window.SampleRate)
             throw new ArgumentException($"track is at {track.SampleRate} Hz, the model needs {Window.SampleRate} Hz");
-        // Tempo, key and descriptors need their own STFT pass; running it beside the log-mel
-        // pass halves this stage's wall time for a single track on a multi-core machine.
-        var tempoKey = _tempoKey;
-        var reading = tempoKey is null ? null : Task.Run(() => tempoKey.Read(track.Samples, track.SampleRate), ct);
         var mel = _melSpectrogram.Value!.Compute(track.Samples);
         ct.ThrowIfCancellationRequested();
         var summary = TrackSummary.Compute(mel);
         var starts = WindowSlicer.Starts(mel.Columns, Window);
         var windows = WindowBatchBuilder.Build(mel, summary, Window, starts);
-        var tempoKeyReading = reading?.GetAwaiter().GetResult();
         ct.ThrowIfCancellationRequested();
-        return new TrackFeatures(mel, summary, windows, starts, tempoKeyReading?.Tempo ?? Unknown.Tempo, tempoKeyReading?.Key ?? Unknown.Key)
-        {
-            Descriptors = tempoKeyReading?.FeatureSummary,
-        };
+        return new TrackFeatures(mel, summary, windows, starts, Unknown.Tempo, Unknown.Key);
     }
 
     public Task<WindowScores> ScoreAsync(TrackFeatures features, IWindowScorer scorer, CancellationToken ct) =>
         scorer.ScoreAsync(features.Windows, ct);
+
+    /// <summary>
+    /// The whole pipeline for one track. The tempo/key pass runs beside the log-mel, windows and
+    /// scoring, since the model does not need it: on two cores a 5-minute track's result comes
+    /// about as soon as the slower of the two paths ends.
+    /// </summary>
+    public async Task<TrackResult> AnalyzeAsync(Stream audio, IWindowScorer scorer, IProgress<AnalysisStage>? progress, CancellationToken ct)
+    {
+        progress?.Report(AnalysisStage.Decoding);
+        var track = Decode(audio, ct);
+        var result = await AnalyzeDecodedAsync(track, scorer, progress, ct).ConfigureAwait(false);
+        progress?.Report(AnalysisStage.Completed);
+        return result;
+    }
+
+    /// <summary>Everything after decoding, with the tempo/key pass beside the model path (see <see cref="AnalyzeAsync"/>).</summary>
+    public async Task<TrackResult> AnalyzeDecodedAsync(DecodedTrack track, IWindowScorer scorer, IProgress<AnalysisStage>? progress, CancellationToken ct)
+    {
+        progress?.Report(AnalysisStage.Extracting);
+        var reading = StartTempoKey(track, ct);
+        var windows = ExtractWindows(track, ct);
+        progress?.Report(AnalysisStage.Classifying);
+        var scores = await ScoreAsync(windows, scorer, ct).ConfigureAwait(false);
+        var features = WithTempoKey(windows, reading is null ? null : await reading.ConfigureAwait(false));
+        return BuildResult(track, features, scores);
+    }
+
+    private Task<TempoKeyReading>? StartTempoKey(DecodedTrack track, CancellationToken ct)
+    {
+        var tempoKey = _tempoKey;
+        return tempoKey is null ? null : Task.Run(() => tempoKey.Read(track.Samples, track.SampleRate), ct);
+    }
+
+    private static TrackFeatures WithTempoKey(TrackFeatures features, TempoKeyReading? reading) => reading is null
+        ? features
+        : features with { Tempo = reading.Tempo, Key = reading.Key, Descriptors = reading.FeatureSummary };
 
     public TrackResult BuildResult(DecodedTrack track, TrackFeatures features, WindowScores scores)
     {
@@ -100,19 +139,6 @@ public sealed class TrackAnalyzer
             lowConfidence,
             Merge(SummaryFigures(features.Mel), features.Descriptors),
             scores.ModelVersion);
-    }
-
-    public async Task<TrackResult> AnalyzeAsync(Stream audio, IWindowScorer scorer, IProgress<AnalysisStage>? progress, CancellationToken ct)
-    {
-        progress?.Report(AnalysisStage.Decoding);
-        var track = Decode(audio, ct);
-        progress?.Report(AnalysisStage.Extracting);
-        var features = Extract(track, ct);
-        progress?.Report(AnalysisStage.Classifying);
-        var scores = await ScoreAsync(features, scorer, ct).ConfigureAwait(false);
-        var result = BuildResult(track, features, scores);
-        progress?.Report(AnalysisStage.Completed);
-        return result;
     }
 
     private static IReadOnlyDictionary<string, double> Merge(Dictionary<string, double> figures, IReadOnlyDictionary<string, double>? descriptors)

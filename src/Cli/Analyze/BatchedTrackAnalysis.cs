@@ -26,6 +26,12 @@ internal sealed class BatchedTrackAnalysis
 
     public async Task RunAsync(IReadOnlyList<string> files, Func<AnalyzedFile, Task> onResult, CancellationToken ct)
     {
+        if (files.Count == 1)
+        {
+            // One file: nothing to batch across, so overlap its own tempo/key pass with the model instead.
+            await onResult(await AnalyzeOneAsync(files[0], ct));
+            return;
+        }
         var ready = Channel.CreateBounded<(string File, DecodedTrack? Track, TrackFeatures? Features, string? Error)>(
             new BoundedChannelOptions(ExtractionThreads * 2) { SingleReader = true });
 
@@ -92,5 +98,20 @@ internal sealed class BatchedTrackAnalysis
         }
         await Flush();
         await producer;
+    }
+
+    private async Task<AnalyzedFile> AnalyzeOneAsync(string file, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            var track = _analyzer.Decode(stream, ct);
+            var result = await _analyzer.AnalyzeDecodedAsync(track, _session, null, ct);
+            return new AnalyzedFile(file, result, track.Facts.DurationSeconds, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new AnalyzedFile(file, null, null, e.Message);
+        }
     }
 }

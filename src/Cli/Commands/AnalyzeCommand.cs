@@ -33,6 +33,9 @@ internal static class AnalyzeCommand
                 Console.Error.WriteLine("no audio files found");
                 return 2;
             }
+            // One intra-op thread for the model: the other cores are busy decoding and extracting
+            // (other files, or this file's tempo/key pass). bench inference measures both settings.
+            TorchSharp.torch.set_num_threads(1);
             using var session = InferenceSession.Load(parse.GetValue(model) ?? ModelLocator.FindDefault());
             var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
             var analysis = new BatchedTrackAnalysis(analyzer, session);
