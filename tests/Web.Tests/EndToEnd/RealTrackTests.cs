@@ -33,6 +33,7 @@ public sealed class RealTrackTests(GenreWebFactory factory) : IClassFixture<Genr
         Assert.True(track.GetProperty("file").GetProperty("durationSeconds").GetDouble() > 0);
 
         var page = await client.GetStringAsync($"/tracks/{id}");
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(genres[0].Title), page);
+        // Razor's encoder (e.g. "Bangin&#x27; Techno"), not WebUtility's ("&#39;").
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(genres[0].Title), page);
     }
 }
