@@ -137,7 +137,7 @@ public sealed class TrackAnalyzer
             tempo,
             features.Key,
             lowConfidence,
-            Merge(SummaryFigures(features.Mel), features.Descriptors),
+            Merge(SummaryFigures(features.Mel, features.Summary), features.Descriptors),
             scores.ModelVersion);
     }
 
@@ -152,7 +152,7 @@ public sealed class TrackAnalyzer
     }
 
     /// <summary>A few readable figures of the log-mel the model saw (dB, Slaney mel, ref 1.0).</summary>
-    private Dictionary<string, double> SummaryFigures(FeatureMatrix mel)
+    private Dictionary<string, double> SummaryFigures(FeatureMatrix mel, float[] summary)
     {
         double BandMean(double fromHz, double toHz)
         {
@@ -167,19 +167,10 @@ public sealed class TrackAnalyzer
             }
             return count == 0 ? 0 : Math.Round(sum / count, 2);
         }
+        // TrackSummary holds each band's mean, then each band's deviation over time.
         var deviation = 0.0;
         for (var b = 0; b < mel.Rows; b++)
-        {
-            var row = mel.Row(b);
-            double mean = 0, square = 0;
-            foreach (var v in row)
-            {
-                mean += v;
-                square += (double)v * v;
-            }
-            mean /= row.Length;
-            deviation += Math.Sqrt(Math.Max(0, square / row.Length - mean * mean));
-        }
+            deviation += summary[mel.Rows + b];
         return new Dictionary<string, double>
         {
             ["melMeanDb"] = BandMean(0, Window.SampleRate / 2.0),
