@@ -14,7 +14,11 @@ public sealed class PowerToDb
         Reference = reference;
         Amin = amin;
         TopDb = topDb;
+        // The reference's level is the same for every value: one log here instead of one per value.
+        _referenceDb = 10.0 * Math.Log10(Math.Max(amin, Math.Abs(reference)));
     }
+
+    private readonly double _referenceDb;
 
     public double Reference { get; }
 
@@ -24,7 +28,7 @@ public sealed class PowerToDb
 
     /// <summary>Decibels of one value, without the <c>topDb</c> floor.</summary>
     public float Decibels(float power) =>
-        (float)(10.0 * Math.Log10(Math.Max(Amin, power)) - 10.0 * Math.Log10(Math.Max(Amin, Math.Abs(Reference))));
+        (float)(10.0 * Math.Log10(Math.Max(Amin, power)) - _referenceDb);
 
     /// <summary>Converts <paramref name="values"/> in place and applies the <c>topDb</c> floor over all of them.</summary>
     public void ConvertInPlace(Span<float> values)
