@@ -1,3 +1,4 @@
+using System.Numerics;
 using GenreOrleans.Dsp.Spectral;
 
 namespace GenreOrleans.Dsp.Features;
@@ -15,15 +16,36 @@ public sealed class SpectralBandwidth
 
     public double Compute(ReadOnlySpan<float> magnitude, double centroid)
     {
-        double total = 0;
-        for (var k = 0; k < magnitude.Length; k++) total += magnitude[k];
-        var scale = total < SpectralNorms.Float32Tiny ? 1.0 : 1.0 / total;
-        double sum = 0;
-        for (var k = 0; k < magnitude.Length; k++)
+        // One pass: sum(S (f - c)^2) / sum(S) equals sum(S/sum(S) (f - c)^2), normalising once at the end.
+        double total = 0, sum = 0;
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            var half = Vector<double>.Count;
+            var c = new Vector<double>(centroid);
+            Vector<double> total0 = default, total1 = default, sum0 = default, sum1 = default;
+            for (; k <= magnitude.Length - width; k += width)
+            {
+                Vector.Widen(new Vector<float>(magnitude.Slice(k, width)), out var low, out var high);
+                var d0 = new Vector<double>(_frequencies, k) - c;
+                var d1 = new Vector<double>(_frequencies, k + half) - c;
+                total0 += low;
+                total1 += high;
+                sum0 += low * d0 * d0;
+                sum1 += high * d1 * d1;
+            }
+            total = Vector.Sum(total0 + total1);
+            sum = Vector.Sum(sum0 + sum1);
+        }
+        for (; k < magnitude.Length; k++)
         {
             var deviation = _frequencies[k] - centroid;
-            sum += magnitude[k] * scale * deviation * deviation;
+            total += magnitude[k];
+            sum += magnitude[k] * deviation * deviation;
         }
+        var scale = total < SpectralNorms.Float32Tiny ? 1.0 : 1.0 / total;
+        sum *= scale;
         return Math.Sqrt(sum);
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GenreOrleans.Dsp.Spectral;
 
 /// <summary>
@@ -75,7 +77,22 @@ public sealed class MelFilterBank
             var w = _weights[m];
             var p = power.Slice(_start[m], w.Length);
             double sum = 0;
-            for (var i = 0; i < w.Length; i++)
+            var i = 0;
+            if (Vector.IsHardwareAccelerated && w.Length >= Vector<float>.Count)
+            {
+                // Wide high bands: float lanes widened to double products, summed in double.
+                var width = Vector<float>.Count;
+                Vector<double> acc0 = default, acc1 = default;
+                for (; i <= w.Length - width; i += width)
+                {
+                    Vector.Widen(new Vector<float>(w, i), out var w0, out var w1);
+                    Vector.Widen(new Vector<float>(p.Slice(i, width)), out var p0, out var p1);
+                    acc0 += w0 * p0;
+                    acc1 += w1 * p1;
+                }
+                sum = Vector.Sum(acc0 + acc1);
+            }
+            for (; i < w.Length; i++)
                 sum += (double)w[i] * p[i];
             mel[m] = (float)sum;
         }
