@@ -1,3 +1,4 @@
+using System.Numerics;
 using GenreOrleans.Dsp.Spectral;
 
 namespace GenreOrleans.Dsp.Features;
@@ -90,24 +91,38 @@ public sealed class SpectralContrast
         return max - 80.0;
     }
 
-    // The `count` smallest and largest values of `band` (count is small: 1..~10), by insertion
-    // into two short sorted lists; most values are rejected by one comparison each.
+    // The `count` smallest and largest values of `band` (count is small: 1..~15), by insertion
+    // into two short sorted lists. Once both lists are full, most values are rejected: a whole
+    // vector of bins is skipped with two SIMD comparisons when none of them would enter a list.
     private static void SelectExtremes(ReadOnlySpan<float> band, int count, float[] lowest, float[] highest)
     {
         var filled = 0;
-        for (var i = 0; i < band.Length; i++)
+        var i = 0;
+        for (; i < band.Length && filled < count; i++)
         {
-            var v = band[i];
-            if (filled < count)
-            {
-                InsertAscending(lowest, filled, v);
-                InsertDescending(highest, filled, v);
-                filled++;
-                continue;
-            }
-            if (v < lowest[count - 1]) InsertAscending(lowest, count - 1, v);
-            if (v > highest[count - 1]) InsertDescending(highest, count - 1, v);
+            InsertAscending(lowest, filled, band[i]);
+            InsertDescending(highest, filled, band[i]);
+            filled++;
         }
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            for (; i <= band.Length - width; i += width)
+            {
+                var values = new Vector<float>(band.Slice(i, width));
+                if (!Vector.LessThanAny(values, new Vector<float>(lowest[count - 1]))
+                    && !Vector.GreaterThanAny(values, new Vector<float>(highest[count - 1])))
+                    continue;
+                for (var j = i; j < i + width; j++) Offer(band[j], count, lowest, highest);
+            }
+        }
+        for (; i < band.Length; i++) Offer(band[i], count, lowest, highest);
+    }
+
+    private static void Offer(float v, int count, float[] lowest, float[] highest)
+    {
+        if (v < lowest[count - 1]) InsertAscending(lowest, count - 1, v);
+        if (v > highest[count - 1]) InsertDescending(highest, count - 1, v);
     }
 
     private static void InsertAscending(float[] list, int length, float v)
