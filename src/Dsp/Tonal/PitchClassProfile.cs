@@ -111,7 +111,24 @@ public sealed class PitchClassProfile
     {
         Array.Clear(_notes);
         var last = Math.Min(_lastBin, power.Length - 2);
-        for (var k = _firstBin - 1; k <= last + 1; k++)
+        var k0 = _firstBin - 1;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Same values as the scalar loop below (sqrt is exactly rounded), 8 bins at a time:
+            // non-positive, infinite and NaN powers give 0.
+            var width = Vector<float>.Count;
+            var lanes = Vector<double>.Count;
+            var infinity = new Vector<float>(float.PositiveInfinity);
+            for (; k0 <= last + 2 - width; k0 += width)
+            {
+                var p = new Vector<float>(power.Slice(k0, width));
+                var usable = Vector.BitwiseAnd(Vector.GreaterThan(p, Vector<float>.Zero), Vector.LessThan(p, infinity));
+                Vector.Widen(Vector.ConditionalSelect(usable, p, Vector<float>.Zero), out var low, out var high);
+                Vector.SquareRoot(low).CopyTo(_magnitude, k0);
+                Vector.SquareRoot(high).CopyTo(_magnitude, k0 + lanes);
+            }
+        }
+        for (var k = k0; k <= last + 1; k++)
             _magnitude[k] = power[k] > 0 && float.IsFinite(power[k]) ? Math.Sqrt(power[k]) : 0;
 
         for (var k = _firstBin; k <= last; k++)
@@ -157,12 +174,13 @@ public sealed class PitchClassProfile
             return;
         }
         var eta = _options.LogCompression;
+        var compressionScale = eta > 0 ? Math.Log(1 + eta) : 1;
         var scale = _options.NormaliseFrames ? 1 / max : 1;
         for (var n = 0; n < _noteCount; n++)
         {
             // Back to amplitude: energies would let the loudest partial dominate the fold.
             var v = Math.Sqrt(_notes[n] * scale);
-            _notes[n] = eta > 0 ? Math.Log(1 + eta * v) / Math.Log(1 + eta) : v;
+            _notes[n] = eta > 0 ? Math.Log(1 + eta * v) / compressionScale : v;
         }
 
         var half = _options.WhiteningSemitones;
