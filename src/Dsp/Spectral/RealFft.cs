@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GenreOrleans.Dsp.Spectral;
 
@@ -82,11 +84,15 @@ public sealed class RealFft
         var zi = _workIm;
         var rev = _bitReverse;
         // Pack even samples as real and odd samples as imaginary parts, in bit-reversed order.
+        // Unchecked: input holds at least 2 * _half samples (checked above), rev[i] < _half.
+        ref var source = ref MemoryMarshal.GetReference(input);
+        ref var zr0 = ref MemoryMarshal.GetArrayDataReference(zr);
+        ref var zi0 = ref MemoryMarshal.GetArrayDataReference(zi);
         for (var i = 0; i < _half; i++)
         {
-            var j = rev[i];
-            zr[j] = input[2 * i];
-            zi[j] = input[2 * i + 1];
+            var j = (nuint)rev[i];
+            Unsafe.Add(ref zr0, j) = Unsafe.Add(ref source, 2 * i);
+            Unsafe.Add(ref zi0, j) = Unsafe.Add(ref source, 2 * i + 1);
         }
 
         ComplexInPlace(zr, zi);
@@ -97,48 +103,59 @@ public sealed class RealFft
         im[0] = 0;
         re[_half] = zr[0] - zi[0];
         im[_half] = 0;
-        for (var k = 1; k <= _half / 2; k++)
+        // Unchecked: k and m stay within 1.._half - 1, and re/im hold _half + 1 values (checked above).
+        ref var outRe = ref MemoryMarshal.GetReference(re);
+        ref var outIm = ref MemoryMarshal.GetReference(im);
+        ref var splitRe = ref MemoryMarshal.GetArrayDataReference(_splitRe);
+        ref var splitIm = ref MemoryMarshal.GetArrayDataReference(_splitIm);
+        for (nuint k = 1; k <= (nuint)(_half / 2); k++)
         {
-            var m = _half - k;
-            var ar = zr[k]; var ai = zi[k];
-            var br = zr[m]; var bi = -zi[m];                   // conj(Z[N/2-k])
+            var m = (nuint)_half - k;
+            var ar = Unsafe.Add(ref zr0, k); var ai = Unsafe.Add(ref zi0, k);
+            var br = Unsafe.Add(ref zr0, m); var bi = -Unsafe.Add(ref zi0, m);   // conj(Z[N/2-k])
             var er = 0.5 * (ar + br); var ei = 0.5 * (ai + bi);   // E[k]
             var or = 0.5 * (ai - bi); var oi = -0.5 * (ar - br);  // O[k] = (Z[k]-conj(Z[m]))/(2i)
-            var wr = _splitRe[k]; var wi = _splitIm[k];
+            var wr = Unsafe.Add(ref splitRe, k); var wi = Unsafe.Add(ref splitIm, k);
             var tr = wr * or - wi * oi;
             var ti = wr * oi + wi * or;
-            re[k] = er + tr;
-            im[k] = ei + ti;
-            re[m] = er - tr;
-            im[m] = -(ei - ti);
+            Unsafe.Add(ref outRe, k) = er + tr;
+            Unsafe.Add(ref outIm, k) = ei + ti;
+            Unsafe.Add(ref outRe, m) = er - tr;
+            Unsafe.Add(ref outIm, m) = -(ei - ti);
         }
     }
 
     private void ComplexInPlace(double[] zr, double[] zi)
     {
         var n = _half;
-        // First stage (length-2 butterflies) has the trivial twiddle 1.
-        for (var i = 0; i + 1 < n; i += 2)
+        ref var r0 = ref MemoryMarshal.GetArrayDataReference(zr);
+        ref var i0 = ref MemoryMarshal.GetArrayDataReference(zi);
+        if (n < 4)
         {
-            var ar = zr[i]; var ai = zi[i];
-            var br = zr[i + 1]; var bi = zi[i + 1];
-            zr[i] = ar + br; zi[i] = ai + bi;
-            zr[i + 1] = ar - br; zi[i + 1] = ai - bi;
+            // Only the first stage (length-2 butterflies, twiddle 1).
+            var ar = zr[0]; var ai = zi[0];
+            var br = zr[1]; var bi = zi[1];
+            zr[0] = ar + br; zi[0] = ai + bi;
+            zr[1] = ar - br; zi[1] = ai - bi;
+            return;
         }
-        // Second stage (length 4): twiddles 1 and -i.
-        if (n >= 4)
+        // First two stages fused, one group of four at a time in registers: length-2 butterflies
+        // (twiddle 1), then length-4 butterflies (twiddles 1 and -i); same operations as two passes.
+        for (nuint i = 0; i < (nuint)n; i += 4)
         {
-            for (var i = 0; i < n; i += 4)
-            {
-                var ar = zr[i]; var ai = zi[i];
-                var br = zr[i + 2]; var bi = zi[i + 2];
-                zr[i] = ar + br; zi[i] = ai + bi;
-                zr[i + 2] = ar - br; zi[i + 2] = ai - bi;
-                ar = zr[i + 1]; ai = zi[i + 1];
-                br = zi[i + 3]; bi = -zr[i + 3];                 // -i * Z
-                zr[i + 1] = ar + br; zi[i + 1] = ai + bi;
-                zr[i + 3] = ar - br; zi[i + 3] = ai - bi;
-            }
+            var z0r = Unsafe.Add(ref r0, i); var z0i = Unsafe.Add(ref i0, i);
+            var z1r = Unsafe.Add(ref r0, i + 1); var z1i = Unsafe.Add(ref i0, i + 1);
+            var z2r = Unsafe.Add(ref r0, i + 2); var z2i = Unsafe.Add(ref i0, i + 2);
+            var z3r = Unsafe.Add(ref r0, i + 3); var z3i = Unsafe.Add(ref i0, i + 3);
+            var a0r = z0r + z1r; var a0i = z0i + z1i;
+            var a1r = z0r - z1r; var a1i = z0i - z1i;
+            var a2r = z2r + z3r; var a2i = z2i + z3i;
+            var a3r = z2r - z3r; var a3i = z2i - z3i;
+            Unsafe.Add(ref r0, i) = a0r + a2r; Unsafe.Add(ref i0, i) = a0i + a2i;
+            Unsafe.Add(ref r0, i + 2) = a0r - a2r; Unsafe.Add(ref i0, i + 2) = a0i - a2i;
+            var br = a3i; var bi = -a3r;                                    // -i * Z
+            Unsafe.Add(ref r0, i + 1) = a1r + br; Unsafe.Add(ref i0, i + 1) = a1i + bi;
+            Unsafe.Add(ref r0, i + 3) = a1r - br; Unsafe.Add(ref i0, i + 3) = a1i - bi;
         }
         var width = Vector<double>.Count;
         for (var h = 4; h < n; h <<= 1)
@@ -146,24 +163,30 @@ public sealed class RealFft
             var len = h << 1;
             if (Vector.IsHardwareAccelerated && h >= width)
             {
+                // Unchecked vector loads and stores (every index is below n by construction):
+                // the bounds checks of new Vector(array, i) / CopyTo cost more than the arithmetic here.
+                ref var wRe = ref MemoryMarshal.GetArrayDataReference(_stageRe);
+                ref var wIm = ref MemoryMarshal.GetArrayDataReference(_stageIm);
+                ref var re = ref MemoryMarshal.GetArrayDataReference(zr);
+                ref var im = ref MemoryMarshal.GetArrayDataReference(zi);
                 for (var start = 0; start < n; start += len)
                 {
                     for (var j = 0; j < h; j += width)
                     {
-                        var wr = new Vector<double>(_stageRe, h + j);
-                        var wi = new Vector<double>(_stageIm, h + j);
-                        var p = start + j;
-                        var q = p + h;
-                        var xr = new Vector<double>(zr, q);
-                        var xi = new Vector<double>(zi, q);
+                        var wr = Vector.LoadUnsafe(ref wRe, (nuint)(h + j));
+                        var wi = Vector.LoadUnsafe(ref wIm, (nuint)(h + j));
+                        var p = (nuint)(start + j);
+                        var q = p + (nuint)h;
+                        var xr = Vector.LoadUnsafe(ref re, q);
+                        var xi = Vector.LoadUnsafe(ref im, q);
                         var tr = wr * xr - wi * xi;
                         var ti = wr * xi + wi * xr;
-                        var ur = new Vector<double>(zr, p);
-                        var ui = new Vector<double>(zi, p);
-                        (ur + tr).CopyTo(zr, p);
-                        (ui + ti).CopyTo(zi, p);
-                        (ur - tr).CopyTo(zr, q);
-                        (ui - ti).CopyTo(zi, q);
+                        var ur = Vector.LoadUnsafe(ref re, p);
+                        var ui = Vector.LoadUnsafe(ref im, p);
+                        (ur + tr).StoreUnsafe(ref re, p);
+                        (ui + ti).StoreUnsafe(ref im, p);
+                        (ur - tr).StoreUnsafe(ref re, q);
+                        (ui - ti).StoreUnsafe(ref im, q);
                     }
                 }
                 continue;
