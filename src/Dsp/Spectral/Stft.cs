@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace GenreOrleans.Dsp.Spectral;
 
@@ -61,11 +62,15 @@ public sealed class Stft
             {
                 var width = Vector<float>.Count;
                 var half = Vector<double>.Count;
+                // Unchecked loads and stores: source, window and frame all hold FftSize values.
+                ref var src = ref MemoryMarshal.GetReference(source);
+                ref var win = ref MemoryMarshal.GetArrayDataReference(window);
+                ref var dst = ref MemoryMarshal.GetArrayDataReference(frame);
                 for (; i <= frame.Length - width; i += width)
                 {
-                    Vector.Widen(new Vector<float>(source.Slice(i, width)), out var low, out var high);
-                    (low * new Vector<double>(window, i)).CopyTo(frame, i);
-                    (high * new Vector<double>(window, i + half)).CopyTo(frame, i + half);
+                    Vector.Widen(Vector.LoadUnsafe(ref src, (nuint)i), out var low, out var high);
+                    (low * Vector.LoadUnsafe(ref win, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
+                    (high * Vector.LoadUnsafe(ref win, (nuint)(i + half))).StoreUnsafe(ref dst, (nuint)(i + half));
                 }
             }
             for (; i < frame.Length; i++)
@@ -101,14 +106,21 @@ public sealed class Stft
         if (Vector.IsHardwareAccelerated)
         {
             var width = Vector<double>.Count;
+            // Unchecked: re and im hold BinCount values, magnitude at least that many (checked here).
+            if (magnitude.Length < re.Length) throw new ArgumentException("magnitude shorter than BinCount", nameof(magnitude));
+            ref var reRef = ref MemoryMarshal.GetArrayDataReference(re);
+            ref var imRef = ref MemoryMarshal.GetArrayDataReference(im);
+            ref var magRef = ref MemoryMarshal.GetReference(magnitude);
             for (; k <= re.Length - 2 * width; k += 2 * width)
             {
                 // Round to float32 (librosa's complex64) and back, then |.| in double, rounded once.
-                Vector.Widen(Vector.Narrow(new Vector<double>(re, k), new Vector<double>(re, k + width)), out var r0, out var r1);
-                Vector.Widen(Vector.Narrow(new Vector<double>(im, k), new Vector<double>(im, k + width)), out var i0, out var i1);
+                var at = (nuint)k;
+                var next = (nuint)(k + width);
+                Vector.Widen(Vector.Narrow(Vector.LoadUnsafe(ref reRef, at), Vector.LoadUnsafe(ref reRef, next)), out var r0, out var r1);
+                Vector.Widen(Vector.Narrow(Vector.LoadUnsafe(ref imRef, at), Vector.LoadUnsafe(ref imRef, next)), out var i0, out var i1);
                 var m0 = Vector.SquareRoot(r0 * r0 + i0 * i0);
                 var m1 = Vector.SquareRoot(r1 * r1 + i1 * i1);
-                Vector.Narrow(m0, m1).CopyTo(magnitude.Slice(k, 2 * width));
+                Vector.Narrow(m0, m1).StoreUnsafe(ref magRef, at);
             }
         }
         for (; k < re.Length; k++)
