@@ -1,3 +1,4 @@
+using System.Numerics;
 using GenreOrleans.Dsp.Rhythm;
 using GenreOrleans.Dsp.Spectral;
 using GenreOrleans.Dsp.Tonal;
@@ -109,7 +110,7 @@ public sealed class FeatureExtractor
         {
             _stft.Magnitude(samples, t, _magnitude);
             var power = storePower ? _powerFrames.AsSpan(t * bins, bins) : scratchPower;
-            for (var k = 0; k < bins; k++) power[k] = _magnitude[k] * _magnitude[k];
+            Square(_magnitude, power);
 
             _melBank.Apply(power, _melFrame);
             for (var m = 0; m < MelBands; m++) melPower[m * frames + t] = _melFrame[m];
@@ -181,6 +182,22 @@ public sealed class FeatureExtractor
     }
 
     private static FeatureMatrix Row(float[] values) => new(1, values.Length, values);
+
+    // |X|² from |X| in float32, as librosa squares its float32 magnitudes (SIMD: same products).
+    private static void Square(ReadOnlySpan<float> magnitude, Span<float> power)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            for (; k <= magnitude.Length - width; k += width)
+            {
+                var m = new Vector<float>(magnitude.Slice(k, width));
+                (m * m).CopyTo(power.Slice(k, width));
+            }
+        }
+        for (; k < magnitude.Length; k++) power[k] = magnitude[k] * magnitude[k];
+    }
 
     private ChromaStft ChromaFor(double tuning)
     {
