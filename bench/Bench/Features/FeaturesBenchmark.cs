@@ -26,7 +26,11 @@ internal static class FeaturesBenchmark
 
         var fft = FftThroughput();
         var extractor = new FeatureExtractor();
-        for (var i = 0; i < 5; i++) extractor.Extract(samples);
+        // Warm up for a second, not a few calls: tiered JIT recompiles the hot loops (tier 1 /
+        // OSR) on a background thread about 100 ms after they start, and that compile would
+        // otherwise land inside the timed runs (slower code, and CPU time above wall time).
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 5 || warmUp.ElapsedMilliseconds < 1000; i++) extractor.Extract(samples);
 
         // Wall time per run, and the process's CPU time over all runs: on a shared, oversubscribed
         // machine the CPU time is the steadier figure (load average printed below).
@@ -128,7 +132,9 @@ internal static class FeaturesBenchmark
         for (var i = 0; i < input.Length; i++) input[i] = random.NextDouble() - 0.5;
         var re = new double[1025];
         var im = new double[1025];
-        for (var i = 0; i < 2000; i++) fft.Forward(input, re, im);
+        // Time-based warm-up so that the timed loop runs tier-1 code (see the features warm-up).
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.ElapsedMilliseconds < 500) fft.Forward(input, re, im);
         const int count = 20000;
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < count; i++) fft.Forward(input, re, im);
