@@ -98,7 +98,7 @@ public sealed class FeatureExtractor
             for (var t = 0; t < frames; t++)
             {
                 _stft.Magnitude(samples, t, _magnitude);
-                for (var k = 0; k < bins; k++) power[k] = _magnitude[k] * _magnitude[k];
+                Square(_magnitude, power);
                 _tuning.AddFrame(power);
             }
             chromaStft = ChromaFor(_tuning.Estimate());
