@@ -23,10 +23,7 @@ public sealed class TempoKeyReader : ITempoKeyReader
         if (sampleRate != FeatureExtractor.SampleRate)
             throw new ArgumentException($"tempo and key need {FeatureExtractor.SampleRate} Hz audio, got {sampleRate} Hz");
         var features = _extractor.Value!.Extract(samples);
-        // The same inputs the evaluation (bench tempokey) measures: the three onset envelopes of
-        // the mel spectrogram, and the key-oriented pitch-class profile.
-        var tempo = _tempo.Value!.Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate));
-        var key = _key.Value!.Detect(features);
+        var (tempo, key) = TempoAndKey(features);
         var summary = FeatureSummary.Compute(features);
         var named = new Dictionary<string, double>(summary.Length);
         for (var i = 0; i < summary.Length; i++)
@@ -36,6 +33,15 @@ public sealed class TempoKeyReader : ITempoKeyReader
             new KeyEstimate(key.Name, key.Camelot, key.Confidence),
             named);
     }
+
+    /// <summary>
+    /// The product's tempo and key of extracted features, from the same inputs the evaluation
+    /// (bench tempokey) measures: the three onset envelopes of the mel spectrogram, and the
+    /// key-oriented pitch-class profile. <c>genre features</c> prints these too.
+    /// </summary>
+    public (TempoReading Tempo, KeyReading Key) TempoAndKey(AudioFeatures features) => (
+        _tempo.Value!.Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate)),
+        _key.Value!.Detect(features));
 
     public TempoEstimate RefineTempo(TempoEstimate tempo, GenreLabel genre)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Dsp.Decoding;
 using GenreOrleans.Dsp.Features;
 using GenreOrleans.Dsp.Rhythm;
@@ -14,7 +15,7 @@ namespace GenreOrleans.Cli.Commands;
 /// frames, <c>summary</c>), plus the versioned summary vector the model uses, and the product's own
 /// <c>tempo</c> (<see cref="TempoEstimator"/> on the <see cref="TempoEnvelopes"/> of the mel
 /// spectrogram) and <c>key</c> (<see cref="KeyDetector"/> on the features' pitch-class profile),
-/// as the analysis pipeline computes them.
+/// as the analysis pipeline computes them (<see cref="TempoKeyReader.TempoAndKey"/>).
 /// </summary>
 internal static class FeaturesCommand
 {
@@ -51,8 +52,7 @@ internal static class FeaturesCommand
         using (var stream = file.OpenRead())
             audio = AudioLoader.LoadMono(stream, FeatureExtractor.SampleRate);
         var features = new FeatureExtractor().Extract(audio.Samples);
-        var tempo = new TempoEstimator().Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate));
-        var key = new KeyDetector().Detect(features);
+        var (tempo, key) = new TempoKeyReader().TempoAndKey(features);
         if (json)
         {
             using var stdout = Console.OpenStandardOutput();
