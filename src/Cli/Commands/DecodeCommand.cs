@@ -44,7 +44,17 @@ internal static class DecodeCommand
         var info = decoder.Info;
         var targetRate = rate ?? info.SampleRate;
         using var file = output.Create();
-        if (!mono && targetRate == info.SampleRate)
+        if (mono)
+        {
+            // The product's own mono signal (AudioLoader.LoadMono, which streams), so that features of
+            // this output are features of what the analysis sees. No duration limit for a local file.
+            using var stream = input.OpenRead();
+            var audio = AudioLoader.LoadMono(stream, targetRate, TimeSpan.FromDays(365));
+            file.Write(MemoryMarshal.AsBytes(audio.Samples.AsSpan()));
+            Report(input, output, info, 1, targetRate);
+            return 0;
+        }
+        if (targetRate == info.SampleRate)
         {
             // Straight through, block by block, without holding the track in memory.
             var block = new float[info.Channels * 4608];
@@ -54,14 +64,8 @@ internal static class DecodeCommand
         }
         else
         {
-            var channels = Deinterleave(decoder);
-            if (mono)
-                channels = [Mean(channels)];
-            if (targetRate != info.SampleRate)
-            {
-                var resampler = new Resampler(info.SampleRate, targetRate);
-                channels = channels.Select(c => resampler.Process(c)).ToArray();
-            }
+            var resampler = new Resampler(info.SampleRate, targetRate);
+            var channels = Deinterleave(decoder).Select(c => resampler.Process(c)).ToArray();
             var frames = channels[0].Length;
             var interleaved = new float[frames * channels.Length];
             for (var c = 0; c < channels.Length; c++)
@@ -71,9 +75,12 @@ internal static class DecodeCommand
             }
             file.Write(MemoryMarshal.AsBytes(interleaved.AsSpan()));
         }
-        Console.Error.WriteLine($"{input.Name}: {info.Format} {info.SampleRate} Hz {info.Channels} ch -> {output.FullName} ({(mono ? 1 : info.Channels)} ch, {targetRate} Hz, f32le)");
+        Report(input, output, info, info.Channels, targetRate);
         return 0;
     }
+
+    private static void Report(FileInfo input, FileInfo output, AudioStreamInfo info, int channels, int rate) =>
+        Console.Error.WriteLine($"{input.Name}: {info.Format} {info.SampleRate} Hz {info.Channels} ch -> {output.FullName} ({channels} ch, {rate} Hz, f32le)");
 
     private static float[][] Deinterleave(IAudioDecoder decoder)
     {
@@ -87,18 +94,5 @@ internal static class DecodeCommand
                 parts[i % channels].Add(block[i]);
         }
         return parts.Select(p => p.ToArray()).ToArray();
-    }
-
-    private static float[] Mean(float[][] channels)
-    {
-        var mean = new float[channels[0].Length];
-        foreach (var channel in channels)
-        {
-            for (var i = 0; i < mean.Length; i++)
-                mean[i] += channel[i];
-        }
-        for (var i = 0; i < mean.Length; i++)
-            mean[i] /= channels.Length;
-        return mean;
     }
 }
