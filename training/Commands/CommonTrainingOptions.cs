@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreOrleans.Training.Data;
 using GenreOrleans.Training.Training;
 
 namespace GenreOrleans.Training.Commands;
@@ -6,6 +7,7 @@ namespace GenreOrleans.Training.Commands;
 /// <summary>Options shared by train and cross-validate.</summary>
 internal sealed class CommonTrainingOptions
 {
+    private readonly Option<string> _manifest = new("--manifest") { Description = "manifest.csv or a <genre>/<file> folder tree", Required = true };
     private readonly Option<int> _epochs = new("--epochs") { DefaultValueFactory = _ => new TrainingOptions().Epochs };
     private readonly Option<int> _windowsPerGenre = new("--windows-per-genre") { DefaultValueFactory = _ => new TrainingOptions().WindowsPerGenre };
     private readonly Option<int> _patience = new("--patience") { DefaultValueFactory = _ => new TrainingOptions().Patience };
@@ -20,7 +22,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _maxMinutes, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _maxMinutes, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -41,4 +43,8 @@ internal sealed class CommonTrainingOptions
     public int Fold(ParseResult parse) => parse.GetValue(_fold);
 
     public string CacheDirectory(ParseResult parse) => parse.GetValue(_cache)!;
+
+    /// <summary>The clips of --manifest with their features (from the --cache, computed with --threads where missing).</summary>
+    public PreparedDataset LoadData(ParseResult parse) =>
+        PreparedDataset.Load(parse.GetValue(_manifest)!, CacheDirectory(parse), parse.GetValue(_threads), ProgressLog.Write);
 }

@@ -15,7 +15,6 @@ internal static class CrossValidateCommand
 {
     public static Command Create()
     {
-        var manifest = new Option<string>("--manifest") { Required = true };
         var report = new Option<string?>("--report") { Description = "also write the JSON to this file" };
         var only = new Option<string?>("--only-folds")
         {
@@ -23,14 +22,13 @@ internal static class CrossValidateCommand
         };
         var common = new CommonTrainingOptions();
         var command = new Command("cross-validate", "k-fold cross-validation by clip of the model and the baseline.");
-        command.Options.Add(manifest);
         command.Options.Add(report);
         command.Options.Add(only);
         common.AddTo(command);
         command.SetAction(parse =>
         {
             var options = common.Read(parse);
-            var data = PreparedDataset.Load(parse.GetValue(manifest)!, common.CacheDirectory(parse), options.Threads, Log);
+            var data = common.LoadData(parse);
             var folds = common.Folds(parse);
             var results = new List<object>();
             var models = new List<EvaluationMetrics>();
@@ -45,7 +43,7 @@ internal static class CrossValidateCommand
             }
             foreach (var fold in selected)
             {
-                var (run, validation, _) = FoldTraining.Run(data, options, folds, fold, $"cv-fold{fold}", Log);
+                var (run, validation, _) = FoldTraining.Run(data, options, folds, fold, $"cv-fold{fold}", ProgressLog.Write);
                 models.Add(validation.Model);
                 baselines.Add(validation.Baseline);
                 results.Add(new { fold, validation.Aggregation, model = validation.Model, baseline = validation.Baseline, minutes = run.Elapsed.TotalMinutes });
@@ -86,6 +84,4 @@ internal static class CrossValidateCommand
         var mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
     }
-
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 }

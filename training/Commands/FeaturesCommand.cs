@@ -18,7 +18,7 @@ internal static class FeaturesCommand
         command.SetAction(parse =>
         {
             PreparedDataset.Load(parse.GetValue(manifest)!, parse.GetValue(cache)!, parse.GetValue(threads),
-                message => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}"));
+                ProgressLog.Write);
             return 0;
         });
         return command;

@@ -10,30 +10,26 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var manifest = new Option<string>("--manifest") { Description = "manifest.csv or a <genre>/<file> folder tree", Required = true };
         var output = new Option<string>("--out") { Description = "model directory to write, e.g. models/<name>", Required = true };
         var version = new Option<string>("--model-version") { Description = "version recorded in model.json", DefaultValueFactory = _ => "1.0.0" };
         var common = new CommonTrainingOptions();
         var command = new Command("train", "Train the genre model and write weights, model.json and MODEL_CARD.md.");
-        command.Options.Add(manifest);
         command.Options.Add(output);
         command.Options.Add(version);
         common.AddTo(command);
         command.SetAction(parse =>
         {
             var options = common.Read(parse);
-            var data = PreparedDataset.Load(parse.GetValue(manifest)!, common.CacheDirectory(parse), options.Threads, Log);
+            var data = common.LoadData(parse);
             var directory = Path.GetFullPath(parse.GetValue(output)!);
             var name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));
             var modelVersion = parse.GetValue(version)!;
-            var (run, report, split) = FoldTraining.Run(data, options, common.Folds(parse), common.Fold(parse), $"{name}@{modelVersion}", Log);
+            var (run, report, split) = FoldTraining.Run(data, options, common.Folds(parse), common.Fold(parse), $"{name}@{modelVersion}", ProgressLog.Write);
             ModelExporter.Export(directory, name, modelVersion, data, run, options, split, report);
-            Log($"wrote {directory} ({run.Elapsed.TotalMinutes:F1} min of training)");
+            ProgressLog.Write($"wrote {directory} ({run.Elapsed.TotalMinutes:F1} min of training)");
             run.Session.Dispose();
             return 0;
         });
         return command;
     }
-
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 }
