@@ -54,23 +54,33 @@ public sealed class OnsetAutocorrelation
 
         var mean = new double[WindowLength];
         if (n == 0) return mean;
+        // Each window's autocorrelation is the inverse transform of its power spectrum, scaled to
+        // a maximum of 1; the maximum of an autocorrelation is its lag-0 value, the window's
+        // energy. The inverse transform is linear, so the mean over windows is the inverse
+        // transform of the mean of the energy-scaled power spectra: one inverse transform per
+        // track instead of one per window.
+        var size = _frame.Length;
+        Array.Clear(_spectrum);
         for (var t = 0; t < n; t++)
         {
-            Array.Clear(_frame);
-            for (var i = 0; i < WindowLength; i++) _frame[i] = padded[t + i] * _window[i];
+            double energy = 0;
+            for (var i = 0; i < WindowLength; i++)
+            {
+                var v = padded[t + i] * _window[i];
+                _frame[i] = v;
+                energy += v * v;
+            }
+            // librosa's normalize(norm=inf) leaves all-zero windows as they are: they add nothing.
+            if (energy < 2.2250738585072014e-308)
+                continue;
             _fft.Forward(_frame, _re, _im);
-            // |X|^2, then the inverse transform via a forward FFT of the (real, even) power spectrum.
-            var size = _frame.Length;
-            for (var k = 0; k <= size / 2; k++) _spectrum[k] = _re[k] * _re[k] + _im[k] * _im[k];
-            for (var k = size / 2 + 1; k < size; k++) _spectrum[k] = _spectrum[size - k];
-            _fft.Forward(_spectrum, _re, _im);
-            // The forward transform of the power spectrum is size x the autocorrelation.
-            double max = 0;
-            for (var lag = 0; lag < WindowLength; lag++) max = Math.Max(max, Math.Abs(_re[lag]) / size);
-            // librosa's normalize(norm=inf) leaves windows whose maximum is below float64's tiny as they are.
-            var scale = max < 2.2250738585072014e-308 ? 1.0 / size : 1.0 / (max * size);
-            for (var lag = 0; lag < WindowLength; lag++) mean[lag] += _re[lag] * scale;
+            var scale = 1.0 / energy;
+            for (var k = 0; k <= size / 2; k++) _spectrum[k] += (_re[k] * _re[k] + _im[k] * _im[k]) * scale;
         }
+        for (var k = size / 2 + 1; k < size; k++) _spectrum[k] = _spectrum[size - k];
+        _fft.Forward(_spectrum, _re, _im);
+        // The forward transform of the (real, even) power spectrum is size x the autocorrelation.
+        for (var lag = 0; lag < WindowLength; lag++) mean[lag] = _re[lag] / size;
         for (var lag = 0; lag < WindowLength; lag++) mean[lag] /= n;
         return mean;
     }
