@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace GenreOrleans.Dsp.Spectral;
 
 /// <summary>
@@ -34,7 +36,29 @@ public sealed class PowerToDb
     public void ConvertInPlace(Span<float> values)
     {
         var max = float.NegativeInfinity;
-        for (var i = 0; i < values.Length; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Four logarithms at a time: a scalar log per value was a tenth of the feature set's
+            // time. log10 x = log2 x * log10 2, in double as the scalar path; the results differ
+            // from it by a few units in the last place of a double, far below float precision.
+            var amin = Vector256.Create(Amin);
+            var scale = Vector256.Create(10.0 * Math.Log10(2.0));
+            var referenceDb = Vector256.Create(_referenceDb);
+            var maxima = Vector128.Create(float.NegativeInfinity);
+            for (; i <= values.Length - 4; i += 4)
+            {
+                var power = Vector128.Create<float>(values.Slice(i, 4));
+                var wide = Vector256.Create(Vector128.WidenLower(power), Vector128.WidenUpper(power));
+                var db = Vector256.Log2(Vector256.Max(amin, wide)) * scale - referenceDb;
+                var narrow = Vector128.Narrow(db.GetLower(), db.GetUpper());
+                narrow.CopyTo(values.Slice(i, 4));
+                maxima = Vector128.Max(maxima, narrow);
+            }
+            for (var k = 0; k < 4; k++)
+                if (maxima[k] > max) max = maxima[k];
+        }
+        for (; i < values.Length; i++)
         {
             var db = Decibels(values[i]);
             values[i] = db;
