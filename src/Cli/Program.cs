@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreOrleans.Cli;
 using GenreOrleans.Cli.Commands;
 
 var root = new RootCommand("GenreOrleans: which electronic music genres a track belongs to.");
@@ -8,4 +9,4 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(DecodeCommand.Create());
 root.Subcommands.Add(FeaturesCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+return ProcessExit.Now(await root.Parse(args).InvokeAsync());

@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace GenreOrleans.Bench.Inference;
 
 /// <summary>
-/// <c>bench inference [--model dir] [--mp3 file]</c>: model windows per second at batch 1, 8 and 32
-/// with 1 and 2 threads, then the in-process time from a 5-minute 44.1 kHz MP3 to its result,
-/// stage by stage, against the track's own duration (x real time) and the 2 s target.
+/// <c>bench inference [--model dir] [--mp3 file] [--cli genre] [--reference-cli genre] [--cli-runs n]</c>:
+/// model windows per second at batch 1, 8 and 32 with 1 and 2 threads, the in-process time from a
+/// 5-minute 44.1 kHz MP3 to its result, stage by stage, against the track's own duration (x real
+/// time) and the 2 s target, and the same as a <c>genre analyze</c> process (see <see cref="CliProcessTiming"/>).
 /// </summary>
 public static class InferenceBenchmark
 {
@@ -86,6 +87,9 @@ public static class InferenceBenchmark
                 $"  run {run}: {seconds:F2} s total (decode {decode:F2}, features {extract:F2}, model {score:F2} for {scores.WindowCount} windows, result {build:F3}); " +
                 $"{decoded.Facts.DurationSeconds / seconds:F0}x real time; target 2 s: {(seconds <= 2 ? "met" : "missed")}; top genre {result.Genres[0].Slug}");
         }
+
+        CliProcessTiming.Run(mp3, Value(args, "--cli"), Value(args, "--reference-cli"),
+            int.Parse(Value(args, "--cli-runs") ?? "7", System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     }
 

@@ -12,9 +12,9 @@ namespace GenreOrleans.Cli.Analyze;
 internal sealed class BatchedTrackAnalysis
 {
     private readonly TrackAnalyzer _analyzer;
-    private readonly InferenceSession _session;
+    private readonly IWindowScorer _session;
 
-    public BatchedTrackAnalysis(TrackAnalyzer analyzer, InferenceSession session)
+    public BatchedTrackAnalysis(TrackAnalyzer analyzer, IWindowScorer session)
     {
         _analyzer = analyzer;
         _session = session;

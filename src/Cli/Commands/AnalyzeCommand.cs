@@ -35,10 +35,9 @@ internal static class AnalyzeCommand
             }
             // One intra-op thread for the model: the other cores are busy decoding and extracting
             // (other files, or this file's tempo/key pass). bench inference measures both settings.
-            TorchSharp.torch.set_num_threads(1);
-            using var session = InferenceSession.Load(parse.GetValue(model) ?? ModelLocator.FindDefault());
-            var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
-            var analysis = new BatchedTrackAnalysis(analyzer, session);
+            using var loading = new LoadingModel(parse.GetValue(model) ?? ModelLocator.FindDefault(), torchThreads: 1);
+            var analyzer = new TrackAnalyzer(loading.Manifest, new TempoKeyReader());
+            var analysis = new BatchedTrackAnalysis(analyzer, loading);
             if (format == OutputFormat.Csv)
                 Console.WriteLine(ResultFormatter.CsvHeader);
             var failed = 0;
