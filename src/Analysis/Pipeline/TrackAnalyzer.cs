@@ -104,13 +104,17 @@ public sealed class TrackAnalyzer
         return BuildResult(track, features, scores);
     }
 
-    private Task<TempoKeyReading>? StartTempoKey(DecodedTrack track, CancellationToken ct)
+    /// <summary>
+    /// Starts the tempo/key pass on the thread pool (null when this analyzer reads no tempo and
+    /// key); <see cref="WithTempoKey"/> adds its reading to the features once it is done.
+    /// </summary>
+    public Task<TempoKeyReading>? StartTempoKey(DecodedTrack track, CancellationToken ct)
     {
         var tempoKey = _tempoKey;
         return tempoKey is null ? null : Task.Run(() => tempoKey.Read(track.Samples, track.SampleRate), ct);
     }
 
-    private static TrackFeatures WithTempoKey(TrackFeatures features, TempoKeyReading? reading) => reading is null
+    public static TrackFeatures WithTempoKey(TrackFeatures features, TempoKeyReading? reading) => reading is null
         ? features
         : features with { Tempo = reading.Tempo, Key = reading.Key, Descriptors = reading.FeatureSummary };
 
