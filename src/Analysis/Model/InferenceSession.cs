@@ -82,6 +82,17 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
         };
     }
 
+    /// <summary>
+    /// One forward pass on a silent window, so that torch's one-time set-up (kernel selection,
+    /// allocator pools) is not paid by the first real request (measured: a few hundred ms).
+    /// </summary>
+    public void WarmUp()
+    {
+        var window = Window.MelBands * Window.FramesPerWindow;
+        Score(new WindowBatch(new float[window], new float[_summaryScaler.Length], 1, Window.MelBands, Window.FramesPerWindow, _summaryScaler.Length),
+            CancellationToken.None);
+    }
+
     public static Device DefaultDevice() => cuda.is_available() ? CUDA : CPU;
 
     public async Task<WindowScores> ScoreAsync(WindowBatch batch, CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ public static class GenreOrleansSiloBuilderExtensions
     /// <summary>
     /// Everything the grains need on a silo, apart from clustering: application database and
     /// track storage, silo metadata (<c>Orleans:Metadata</c>) with the GPU placement filter,
-    /// serialisation of the analysis types, inference options and metrics, and the restart scan.
+    /// serialisation of the analysis types, inference options and metrics, the model load at start and the restart scan.
     /// src/Silo, src/Web (co-hosted) and the TestCluster tests all configure silos through it.
     /// </summary>
     public static ISiloBuilder AddGenreOrleansGrains(this ISiloBuilder silo, IConfiguration configuration)
@@ -38,6 +38,7 @@ public static class GenreOrleansSiloBuilderExtensions
         services.Configure<InferenceOptions>(configuration.GetSection(InferenceOptions.SectionName));
         services.AddMetrics();
         services.TryAddSingleton<InferenceMetrics>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, InferenceWarmUp>();
         services.TryAddSingleton<IWindowScorer, InferenceGrainScorer>();
         services.TryAddSingleton<ITempoKeyReader, TempoKeyReader>();
         services.TryAddSingleton<ITrackPipeline, TrackAnalyzerPipeline>();

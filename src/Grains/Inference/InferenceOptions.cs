@@ -13,4 +13,7 @@ public sealed class InferenceOptions
 
     /// <summary>The model to load at activation; empty means the shipped default model.</summary>
     public string? ModelDirectory { get; set; }
+
+    /// <summary>Which silos load the model when they start instead of at the first upload (see <see cref="ModelLoadAtStart"/>).</summary>
+    public ModelLoadAtStart LoadModelAtStart { get; set; } = ModelLoadAtStart.GpuSilos;
 }
