@@ -141,7 +141,7 @@ public sealed class TrackAnalyzer
             tempo,
             features.Key,
             lowConfidence,
-            Merge(SummaryFigures(features.Mel, features.Summary), features.Descriptors),
+            Merge(SummaryFigures(features.Mel, features.Summary, features.WindowStarts.Count), features.Descriptors),
             scores.ModelVersion);
     }
 
@@ -156,7 +156,7 @@ public sealed class TrackAnalyzer
     }
 
     /// <summary>A few readable figures of the log-mel the model saw (dB, Slaney mel, ref 1.0).</summary>
-    private Dictionary<string, double> SummaryFigures(FeatureMatrix mel, float[] summary)
+    private Dictionary<string, double> SummaryFigures(FeatureMatrix mel, float[] summary, int windowCount)
     {
         double BandMean(double fromHz, double toHz)
         {
@@ -182,7 +182,7 @@ public sealed class TrackAnalyzer
             ["midDb"] = BandMean(250, 4000),
             ["trebleDb"] = BandMean(4000, Window.SampleRate / 2.0),
             ["bandDynamicsDb"] = Math.Round(deviation / mel.Rows, 2),
-            ["windows"] = WindowSlicer.Starts(mel.Columns, Window).Count,
+            ["windows"] = windowCount,
         };
     }
 
