@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using GenreOrleans.Dsp.Decoding;
 
 namespace GenreOrleans.Dsp.Resampling;
@@ -91,10 +92,18 @@ internal sealed class BackgroundResampler : IDisposable
         {
             return action();
         }
-        catch (OperationCanceledException) when (_worker.IsFaulted)
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
-            // Surface why the worker stopped rather than the cancellation it caused.
-            _worker.GetAwaiter().GetResult();
+            // While the producer is still using this object only a failing worker cancels: wait
+            // for it to finish failing and surface why, rather than the cancellation it caused.
+            try
+            {
+                _worker.Wait();
+            }
+            catch (AggregateException failure) when (failure.InnerException is { } cause and not OperationCanceledException)
+            {
+                ExceptionDispatchInfo.Capture(cause).Throw();
+            }
             throw;
         }
     }
