@@ -61,9 +61,12 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
     public int MaxBatch { get; init; } = 64;
 
     /// <summary>Loads weights and model.json from a model directory (see <see cref="ModelLocator"/>).</summary>
-    public static InferenceSession Load(string modelDirectory, Device? device = null)
+    public static InferenceSession Load(string modelDirectory, Device? device = null) =>
+        Load(modelDirectory, ModelManifest.Read(modelDirectory), device);
+
+    /// <summary>Loads the weights of a model directory whose model.json the caller has already read.</summary>
+    public static InferenceSession Load(string modelDirectory, ModelManifest manifest, Device? device = null)
     {
-        var manifest = ModelManifest.Read(modelDirectory);
         if (manifest.SummaryVersion != TrackSummary.Version)
             throw new InvalidDataException(
                 $"model {manifest.Name} was trained on summary {manifest.SummaryVersion}, this build computes {TrackSummary.Version}");

@@ -18,7 +18,7 @@ internal sealed class LoadingModel : IWindowScorer, IDisposable
         _session = Task.Run(() =>
         {
             TorchSharp.torch.set_num_threads(torchThreads);
-            return InferenceSession.Load(modelDirectory);
+            return InferenceSession.Load(modelDirectory, Manifest);
         });
     }
 
