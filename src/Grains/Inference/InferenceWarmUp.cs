@@ -41,7 +41,7 @@ public sealed class InferenceWarmUp(
     {
         ModelLoadAtStart.Always => true,
         // The same metadata the placement filter reads (Orleans:Metadata, see UseSiloMetadata).
-        ModelLoadAtStart.GpuSilos => bool.TryParse(configuration[$"Orleans:Metadata:{GpuPlacementFilterStrategy.MetadataKey}"], out var gpu) && gpu,
+        ModelLoadAtStart.GpuSilos => GpuPlacementFilterStrategy.MeansGpu(configuration[$"Orleans:Metadata:{GpuPlacementFilterStrategy.MetadataKey}"]),
         _ => false,
     };
 }

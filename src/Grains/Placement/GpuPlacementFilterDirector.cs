@@ -16,6 +16,5 @@ public sealed class GpuPlacementFilterDirector(ISiloMetadataCache siloMetadataCa
 
     private bool HasGpu(SiloAddress silo) =>
         siloMetadataCache.GetSiloMetadata(silo).Metadata.TryGetValue(GpuPlacementFilterStrategy.MetadataKey, out var value)
-        && bool.TryParse(value, out var hasGpu)
-        && hasGpu;
+        && GpuPlacementFilterStrategy.MeansGpu(value);
 }

@@ -11,4 +11,7 @@ public sealed class GpuPlacementFilterStrategy() : PlacementFilterStrategy(order
 {
     /// <summary>Silo metadata key (configuration <c>Orleans:Metadata:gpu</c>).</summary>
     public const string MetadataKey = "gpu";
+
+    /// <summary>Whether a <see cref="MetadataKey"/> value marks a GPU silo (<c>true</c>, any case).</summary>
+    public static bool MeansGpu(string? value) => bool.TryParse(value, out var hasGpu) && hasGpu;
 }
