@@ -40,7 +40,7 @@ public static class DecoderBenchmark
             {
                 Console.WriteLine("lame not found: skipping the 44.1 kHz sets");
             }
-            var dataset = FindDataset();
+            var dataset = BenchPaths.Dataset;
             if (dataset is not null)
             {
                 var files = Directory.GetFiles(dataset, "*.mp3", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
@@ -245,17 +245,6 @@ public static class DecoderBenchmark
     private static string? Tool(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
-
-    private static string? FindDataset()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "datasets", "ishkur-v2.5-audio");
-            if (File.Exists(Path.Combine(dir.FullName, "GenreOrleans.sln")) && Directory.Exists(candidate))
-                return Path.GetFullPath(candidate);
-        }
-        return null;
-    }
 
     private static string? StringOption(string[] args, string name)
     {

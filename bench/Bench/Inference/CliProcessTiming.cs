@@ -63,12 +63,7 @@ internal static class CliProcessTiming
 
     private static string? FindCli()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var cli = Path.Combine(dir.FullName, "src", "Cli", "bin", "Release", "net10.0", "genre");
-            if (File.Exists(cli))
-                return cli;
-        }
-        return null;
+        var cli = BenchPaths.RepoRoot is { } root ? Path.Combine(root, "src", "Cli", "bin", "Release", "net10.0", "genre") : null;
+        return File.Exists(cli) ? cli : null;
     }
 }

@@ -25,12 +25,9 @@ internal static class FiveMinuteMp3
 
     private static string? FindClip()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var clips = Path.Combine(dir.FullName, "..", "shared", "datasets", "ishkur-v2.5-audio", "clips", "acidhouse");
-            if (Directory.Exists(clips))
-                return Directory.EnumerateFiles(clips, "*.mp3").Order(StringComparer.Ordinal).FirstOrDefault();
-        }
-        return null;
+        var clips = BenchPaths.Dataset is { } dataset ? Path.Combine(dataset, "clips", "acidhouse") : null;
+        return clips is not null && Directory.Exists(clips)
+            ? Directory.EnumerateFiles(clips, "*.mp3").Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
     }
 }

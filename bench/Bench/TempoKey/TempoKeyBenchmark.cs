@@ -21,7 +21,7 @@ internal static class TempoKeyBenchmark
     public static int Run(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        var repo = FindRepoRoot();
+        var repo = BenchPaths.RepoRoot ?? Directory.GetCurrentDirectory();
         var annotationsPath = options.Get("--annotations") ?? Path.Combine(repo, "bench", "Bench", "TempoKey", "annotations.csv");
         var shared = Path.GetFullPath(Path.Combine(repo, "..", "shared"));
         var frontEnd = new ProductFrontEnd();
@@ -268,14 +268,6 @@ internal static class TempoKeyBenchmark
     {
         using var stream = File.OpenRead(path);
         return GenreOrleans.Dsp.Decoding.AudioLoader.LoadMono(stream, ProductFrontEnd.SampleRate).Samples;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GenreOrleans.sln")))
-                return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 
     private sealed class BenchOptions(string[] args)
