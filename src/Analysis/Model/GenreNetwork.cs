@@ -26,7 +26,7 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
     private readonly BatchNorm2d norm3;
     private readonly MaxPool2d pool3;
     private readonly Linear frameProjection;
-    private readonly GRU gru;
+    private readonly GRU? gru;
     private readonly Linear summaryProjection;
     private readonly Dropout summaryDropout;
     private readonly Dropout headDropout;
@@ -46,11 +46,13 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         pool3 = MaxPool2d(new long[] { 2, 1 });
         FrequencyRows = options.MelBands / 16;
         frameProjection = Linear(options.ConvChannels3 * FrequencyRows, options.FrameEmbedding);
-        gru = GRU(options.FrameEmbedding, options.GruHidden, batchFirst: true, bidirectional: true);
+        if (options.Recurrent)
+            gru = GRU(options.FrameEmbedding, options.GruHidden, batchFirst: true, bidirectional: true);
+        var pooledLength = options.Recurrent ? 4 * options.GruHidden : 2 * options.FrameEmbedding;
         summaryProjection = Linear(options.SummaryLength, options.SummaryEmbedding);
         summaryDropout = Dropout(options.Dropout);
         headDropout = Dropout(options.Dropout);
-        genreHead = Linear(4 * options.GruHidden + options.SummaryEmbedding, options.GenreCount);
+        genreHead = Linear(pooledLength + options.SummaryEmbedding, options.GenreCount);
         RegisterComponents();
     }
 
@@ -71,7 +73,7 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         var steps = x.shape[3];
         x = x.permute(0, 3, 1, 2).reshape(batch, steps, -1);
         x = functional.relu(frameProjection.call(x));
-        var (sequence, _) = gru.call(x, null);
+        var sequence = gru is null ? x : gru.call(x, null).Item1;
         var pooled = cat(new[] { sequence.mean(new long[] { 1 }), sequence.amax(new long[] { 1 }) }, 1);
         var context = summaryDropout.call(functional.relu(summaryProjection.call(summary)));
         var logits = genreHead.call(headDropout.call(cat(new[] { pooled, context }, 1)));

@@ -1,6 +1,9 @@
 namespace GenreOrleans.Analysis.Model;
 
-/// <summary>Sizes of <see cref="GenreNetwork"/>; stored in model.json so inference rebuilds the same graph.</summary>
+/// <summary>
+/// Sizes of <see cref="GenreNetwork"/>; stored in model.json so inference rebuilds the same graph.
+/// <paramref name="Recurrent"/> false pools the frame embeddings over time directly, without the GRU.
+/// </summary>
 public sealed record NetworkOptions(
     int MelBands,
     int FramesPerWindow,
@@ -12,4 +15,5 @@ public sealed record NetworkOptions(
     int FrameEmbedding = 128,
     int GruHidden = 96,
     int SummaryEmbedding = 64,
-    double Dropout = 0.3);
+    double Dropout = 0.3,
+    bool Recurrent = true);
