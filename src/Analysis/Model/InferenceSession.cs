@@ -78,7 +78,7 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
             manifest.Window,
             manifest.MelScaler.ToScaler(),
             manifest.SummaryScaler.ToScaler(),
-            $"{manifest.Name}@{manifest.Version}",
+            manifest.Identity,
             device)
         {
             Manifest = manifest,

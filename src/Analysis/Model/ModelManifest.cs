@@ -38,6 +38,12 @@ public sealed record ModelManifest
 
     public required ScalerValues SummaryScaler { get; init; }
 
+    /// <summary>
+    /// The track-level descriptor head fused with the windows' distribution (see <see cref="Model.DescriptorHead"/>);
+    /// null for models without one, whose result is the windows' distribution alone.
+    /// </summary>
+    public DescriptorHead? DescriptorHead { get; init; }
+
     /// <summary>How window probabilities become a track distribution, chosen on validation.</summary>
     public required string Aggregation { get; init; }
 
@@ -52,12 +58,17 @@ public sealed record ModelManifest
 
     public JsonElement? Training { get; init; }
 
+    /// <summary>"name@version": the model version that window scores carry (<see cref="Pipeline.WindowScores.ModelVersion"/>).</summary>
+    [JsonIgnore]
+    public string Identity => $"{Name}@{Version}";
+
     public LabelMap CreateLabelMap() => new(Genres, Families);
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new CompactFloatArrayConverter() },
     };
 
     public static ModelManifest Read(string modelDirectory)

@@ -15,5 +15,11 @@ public interface ITempoKeyReader
     TempoEstimate RefineTempo(TempoEstimate tempo, GenreLabel genre);
 }
 
-/// <summary>Tempo, key and the versioned feature summary of one track.</summary>
-public sealed record TempoKeyReading(TempoEstimate Tempo, KeyEstimate Key, IReadOnlyDictionary<string, double> FeatureSummary);
+/// <summary>
+/// Tempo, key and the versioned feature summary of one track, and the <see cref="Pipeline.DescriptorVector"/>
+/// the model's descriptor head reads (empty when not measured).
+/// </summary>
+public sealed record TempoKeyReading(TempoEstimate Tempo, KeyEstimate Key, IReadOnlyDictionary<string, double> FeatureSummary)
+{
+    public float[] DescriptorVector { get; init; } = [];
+}

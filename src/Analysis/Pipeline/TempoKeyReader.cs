@@ -21,21 +21,28 @@ public sealed class TempoKeyReader : ITempoKeyReader
     private readonly ThreadLocal<FeatureExtractor> _extractor = new(() => new FeatureExtractor(MaxStoredFrames));
     private readonly ThreadLocal<TempoEstimator> _tempo = new(() => new TempoEstimator());
     private readonly ThreadLocal<KeyDetector> _key = new(() => new KeyDetector());
+    private readonly ThreadLocal<RhythmProfile> _rhythm = new(() => new RhythmProfile());
 
     public TempoKeyReading Read(ReadOnlySpan<float> samples, int sampleRate)
     {
         if (sampleRate != FeatureExtractor.SampleRate)
             throw new ArgumentException($"tempo and key need {FeatureExtractor.SampleRate} Hz audio, got {sampleRate} Hz");
         var features = _extractor.Value!.Extract(samples);
-        var (tempo, key) = TempoAndKey(features);
+        var envelopes = TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate);
+        var (tempo, key) = TempoAndKey(features, envelopes);
         var summary = FeatureSummary.Compute(features);
+        var rhythm = new float[RhythmProfile.Length];
+        _rhythm.Value!.Compute(envelopes, rhythm);
         var named = new Dictionary<string, double>(summary.Length);
         for (var i = 0; i < summary.Length; i++)
             named[FeatureSummary.Names[i]] = summary[i];
         return new TempoKeyReading(
             new TempoEstimate(tempo.Bpm, tempo.Confidence, tempo.Alternative),
             new KeyEstimate(key.Name, key.Camelot, key.Confidence),
-            named);
+            named)
+        {
+            DescriptorVector = Pipeline.DescriptorVector.Compute(summary, tempo, rhythm),
+        };
     }
 
     /// <summary>
@@ -43,8 +50,11 @@ public sealed class TempoKeyReader : ITempoKeyReader
     /// (bench tempokey) measures: the three onset envelopes of the mel spectrogram, and the
     /// key-oriented pitch-class profile. <c>genre features</c> prints these too.
     /// </summary>
-    public (TempoReading Tempo, KeyReading Key) TempoAndKey(AudioFeatures features) => (
-        _tempo.Value!.Estimate(TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate)),
+    public (TempoReading Tempo, KeyReading Key) TempoAndKey(AudioFeatures features) =>
+        TempoAndKey(features, TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate));
+
+    private (TempoReading Tempo, KeyReading Key) TempoAndKey(AudioFeatures features, TempoEnvelopes envelopes) => (
+        _tempo.Value!.Estimate(envelopes),
         _key.Value!.Detect(features));
 
     public TempoEstimate RefineTempo(TempoEstimate tempo, GenreLabel genre)

@@ -27,6 +27,8 @@ public sealed class TrackAnalyzer
     {
         if (model.SummaryVersion != TrackSummary.Version)
             throw new InvalidDataException($"model {model.Name} needs summary {model.SummaryVersion}, this build computes {TrackSummary.Version}");
+        if (model.DescriptorHead is { } head && (head.Version != DescriptorVector.Version || head.Length != DescriptorVector.Length))
+            throw new InvalidDataException($"model {model.Name} needs descriptors {head.Version} ({head.Length} values), this build computes {DescriptorVector.Version} ({DescriptorVector.Length})");
         _model = model;
         _labels = model.CreateLabelMap();
         _aggregation = Enum.Parse<ScoreAggregation>(model.Aggregation);
@@ -116,13 +118,23 @@ public sealed class TrackAnalyzer
 
     public static TrackFeatures WithTempoKey(TrackFeatures features, TempoKeyReading? reading) => reading is null
         ? features
-        : features with { Tempo = reading.Tempo, Key = reading.Key, Descriptors = reading.FeatureSummary };
+        : features with
+        {
+            Tempo = reading.Tempo,
+            Key = reading.Key,
+            Descriptors = reading.FeatureSummary,
+            DescriptorVector = reading.DescriptorVector.Length > 0 ? reading.DescriptorVector : null,
+        };
 
     public TrackResult BuildResult(DecodedTrack track, TrackFeatures features, WindowScores scores)
     {
         if (scores.GenreCount != _labels.GenreCount || scores.WindowCount != features.Windows.WindowCount)
             throw new ArgumentException($"scores ({scores.WindowCount}x{scores.GenreCount}) do not fit this track and model");
         var genres = ScoreAggregator.Aggregate(scores.Genres, scores.GenreCount, _aggregation);
+        // The head belongs to the model version this analyzer was built with; scores from
+        // another version (during a hot swap) keep their windows' distribution alone.
+        if (_model.DescriptorHead is { } head && features.DescriptorVector is { } descriptors && scores.ModelVersion == _model.Identity)
+            genres = head.Fuse(genres, descriptors);
         var families = ScoreAggregator.Families(genres, _labels.FamilyOfGenre, _labels.FamilyCount);
         var ranked = Enumerable.Range(0, genres.Length).OrderByDescending(g => genres[g]).ToList();
         if (_options.TopGenres is { } top)

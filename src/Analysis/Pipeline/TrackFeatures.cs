@@ -17,4 +17,7 @@ public sealed record TrackFeatures(
 {
     /// <summary>The versioned descriptive feature summary (FeatureSummary names), when measured.</summary>
     public IReadOnlyDictionary<string, double>? Descriptors { get; init; }
+
+    /// <summary>The <see cref="Pipeline.DescriptorVector"/> for the model's descriptor head, when measured.</summary>
+    public float[]? DescriptorVector { get; init; }
 }

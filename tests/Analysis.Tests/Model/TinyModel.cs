@@ -13,7 +13,8 @@ internal static class TinyModel
         new("drumnbass", "Drum n Bass", "Jungle"),
     };
 
-    public static string Create(string directory, double lowConfidenceThreshold = 0.0, string aggregation = "MeanProbability")
+    public static string Create(string directory, double lowConfidenceThreshold = 0.0, string aggregation = "MeanProbability",
+        DescriptorHead? descriptorHead = null)
     {
         Directory.CreateDirectory(directory);
         TorchSharp.torch.manual_seed(7);
@@ -37,11 +38,22 @@ internal static class TinyModel
             SummaryVersion = TrackSummary.Version,
             SummaryNames = TrackSummary.Names(window.MelBands),
             SummaryScaler = new ScalerValues(new float[summaryLength], Enumerable.Repeat(10f, summaryLength).ToArray()),
+            DescriptorHead = descriptorHead,
             Aggregation = aggregation,
             LowConfidenceThreshold = lowConfidenceThreshold,
             TrainingManifestSha256 = "none",
         }.Write(directory);
         return directory;
+    }
+
+    /// <summary>A descriptor head that ignores the descriptors and strongly favours one genre (by its bias alone).</summary>
+    public static DescriptorHead HeadFavouring(int genre, double fusionWeight = 1.0)
+    {
+        var length = DescriptorVector.Length;
+        var bias = new float[Genres.Length];
+        bias[genre] = 10f;
+        return new DescriptorHead(DescriptorVector.Version, new ScalerValues(new float[length], Enumerable.Repeat(1f, length).ToArray()),
+            new float[Genres.Length * length], bias, fusionWeight);
     }
 
     public static string TempDirectory() =>

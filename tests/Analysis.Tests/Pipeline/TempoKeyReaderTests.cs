@@ -65,4 +65,13 @@ public class TempoKeyReaderTests
         Assert.Equal("A minor", reading.Key.Name);
         Assert.Equal("8A", reading.Key.Camelot);
     }
+
+    [Fact]
+    public void Reading_gives_a_finite_descriptor_vector_of_the_versioned_length()
+    {
+        var reading = new TempoKeyReader().Read(TwoStep(174), Rate);
+
+        Assert.Equal(DescriptorVector.Length, reading.DescriptorVector.Length);
+        Assert.All(reading.DescriptorVector, v => Assert.True(float.IsFinite(v)));
+    }
 }

@@ -69,6 +69,46 @@ public sealed class TrackAnalyzerTests
     }
 
     [Fact]
+    public async Task A_descriptor_head_moves_the_track_distribution_toward_the_genre_it_favours()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorHead: TinyModel.HeadFavouring(2));
+        using var session = InferenceSession.Load(directory);
+        var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
+
+        var result = await analyzer.AnalyzeAsync(Wav(4), session, null, CancellationToken.None);
+
+        Assert.Equal("drumnbass", result.Genres[0].Slug);
+        Assert.True(result.Genres[0].Probability > 0.99, $"drumnbass {result.Genres[0].Probability:F4}");
+        Assert.Equal(1.0, result.Genres.Sum(g => g.Probability), 4);
+    }
+
+    [Fact]
+    public async Task Scores_from_another_model_version_keep_their_windows_distribution_without_the_head()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorHead: TinyModel.HeadFavouring(2));
+        using var session = InferenceSession.Load(directory);
+        var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
+        var track = analyzer.Decode(Wav(4), CancellationToken.None);
+        var features = analyzer.Extract(track, CancellationToken.None);
+        var scores = await analyzer.ScoreAsync(features, session, CancellationToken.None) with { ModelVersion = "tiny@0.0.2" };
+
+        var result = analyzer.BuildResult(track, features, scores);
+
+        var windowsAlone = ScoreAggregator.Aggregate(scores.Genres, scores.GenreCount, ScoreAggregation.MeanProbability);
+        foreach (var genre in result.Genres)
+            Assert.Equal(windowsAlone[Array.FindIndex(TinyModel.Genres, g => g.Slug == genre.Slug)], genre.Probability, 6);
+    }
+
+    [Fact]
+    public void A_model_whose_descriptor_head_has_another_version_is_refused()
+    {
+        var head = TinyModel.HeadFavouring(0) with { Version = "descriptors-0" };
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorHead: head);
+
+        Assert.Throws<InvalidDataException>(() => new TrackAnalyzer(ModelManifest.Read(directory)));
+    }
+
+    [Fact]
     public void Bytes_that_are_not_audio_are_refused_with_the_decoding_error()
     {
         var directory = TinyModel.Create(TinyModel.TempDirectory());

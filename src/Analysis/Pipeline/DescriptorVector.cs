@@ -1,0 +1,51 @@
+using GenreOrleans.Dsp.Features;
+using GenreOrleans.Dsp.Rhythm;
+
+namespace GenreOrleans.Analysis.Pipeline;
+
+/// <summary>
+/// The track-level vector the model's descriptor head reads (<see cref="Model.DescriptorHead"/>),
+/// defined and versioned here only: the librosa-style <see cref="FeatureSummary"/> (timbre,
+/// harmony, loudness and librosa's tempo), the product's tempo as soft bins over log-tempo plus
+/// its confidence (a linear model cannot read "160 to 180 BPM" from a raw number), and the
+/// <see cref="RhythmProfile"/>. A model records the version it was fitted on and refuses another.
+/// </summary>
+public static class DescriptorVector
+{
+    public const string Version = "descriptors-1";
+
+    public const int TempoBins = 16;
+    public const double LowestBinBpm = 60;
+    public const double HighestBinBpm = 220;
+
+    // Width of a tempo bin's Gaussian in octaves: neighbouring bins (0.12 octave apart) overlap.
+    private const double BinWidthOctaves = 0.06;
+
+    public static IReadOnlyList<string> Names { get; } = FeatureSummary.Names
+        .Concat(Enumerable.Range(0, TempoBins).Select(k => $"tempo.bin{k:D2}"))
+        .Append("tempo.confidence")
+        .Concat(RhythmProfile.Names)
+        .ToList();
+
+    public static int Length => Names.Count;
+
+    /// <summary>The vector of a track from its extracted features, its (unrefined) tempo reading and its rhythm profile.</summary>
+    public static float[] Compute(float[] featureSummary, TempoReading tempo, ReadOnlySpan<float> rhythmProfile)
+    {
+        var vector = new float[Length];
+        featureSummary.CopyTo(vector, 0);
+        var offset = featureSummary.Length;
+        if (tempo.Bpm > 0)
+        {
+            var octaves = Math.Log2(tempo.Bpm);
+            for (var k = 0; k < TempoBins; k++)
+            {
+                var centre = Math.Log2(LowestBinBpm) + k * (Math.Log2(HighestBinBpm) - Math.Log2(LowestBinBpm)) / (TempoBins - 1);
+                vector[offset + k] = (float)Math.Exp(-0.5 * Math.Pow((octaves - centre) / BinWidthOctaves, 2));
+            }
+        }
+        vector[offset + TempoBins] = double.IsFinite(tempo.Confidence) ? (float)tempo.Confidence : 0f;
+        rhythmProfile.CopyTo(vector.AsSpan(offset + TempoBins + 1));
+        return vector;
+    }
+}
