@@ -16,13 +16,18 @@ internal sealed class CommonTrainingOptions
     private readonly Option<bool> _noAugment = new("--no-augment") { Description = "train without augmentation" };
     private readonly Option<double> _summaryDropout = new("--summary-dropout") { DefaultValueFactory = _ => new TrainingOptions().SummaryDropout };
     private readonly Option<double> _maxMinutes = new("--max-minutes") { Description = "wall-clock budget for training", DefaultValueFactory = _ => new TrainingOptions().MaxMinutes };
+    private readonly Option<bool> _noGru = new("--no-gru") { Description = "pool the frame embeddings over time without the GRU" };
+    private readonly Option<double> _mixup = new("--mixup") { Description = "mixup Beta(α, α) parameter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MixupAlpha };
+    private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
+    private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
+    private readonly Option<double> _fusionWeight = new("--fusion-weight") { Description = "weight of the descriptor head in the fused distribution", DefaultValueFactory = _ => new TrainingOptions().FusionWeight };
     private readonly Option<int> _folds = new("--folds") { DefaultValueFactory = _ => 5 };
     private readonly Option<int> _fold = new("--fold") { Description = "validation fold", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _cache = new("--cache") { Description = "feature cache directory", DefaultValueFactory = _ => ".cache/features" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _maxMinutes, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _mixup, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -36,6 +41,11 @@ internal sealed class CommonTrainingOptions
         Augment = !parse.GetValue(_noAugment),
         SummaryDropout = parse.GetValue(_summaryDropout),
         MaxMinutes = parse.GetValue(_maxMinutes),
+        Recurrent = !parse.GetValue(_noGru),
+        MixupAlpha = parse.GetValue(_mixup),
+        LabelSmoothing = parse.GetValue(_labelSmoothing),
+        FamilyLossWeight = parse.GetValue(_familyLossWeight),
+        FusionWeight = parse.GetValue(_fusionWeight),
     };
 
     public int Folds(ParseResult parse) => parse.GetValue(_folds);

@@ -33,6 +33,8 @@ internal static class CrossValidateCommand
             var results = new List<object>();
             var models = new List<EvaluationMetrics>();
             var baselines = new List<EvaluationMetrics>();
+            var networks = new List<EvaluationMetrics>();
+            var heads = new List<EvaluationMetrics>();
             var selected = parse.GetValue(only) is { } list
                 ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList()
                 : Enumerable.Range(0, folds).ToList();
@@ -46,7 +48,18 @@ internal static class CrossValidateCommand
                 var (run, validation, _) = FoldTraining.Run(data, options, folds, fold, $"cv-fold{fold}", ProgressLog.Write);
                 models.Add(validation.Model);
                 baselines.Add(validation.Baseline);
-                results.Add(new { fold, validation.Aggregation, model = validation.Model, baseline = validation.Baseline, minutes = run.Elapsed.TotalMinutes });
+                networks.Add(validation.ByAggregation[validation.Aggregation]);
+                heads.Add(validation.DescriptorHeadAlone);
+                results.Add(new
+                {
+                    fold,
+                    validation.Aggregation,
+                    model = validation.Model,
+                    networkAlone = networks[^1],
+                    descriptorHeadAlone = heads[^1],
+                    baseline = validation.Baseline,
+                    minutes = run.Elapsed.TotalMinutes,
+                });
                 run.Session.Dispose();
             }
             var json = JsonSerializer.Serialize(new
@@ -58,7 +71,10 @@ internal static class CrossValidateCommand
                 options.MaxMinutes,
                 options.Augment,
                 perFold = results,
+                options.FusionWeight,
                 meanModel = Mean(models),
+                meanNetworkAlone = Mean(networks),
+                meanDescriptorHeadAlone = Mean(heads),
                 meanBaseline = Mean(baselines),
             }, ModelManifest.JsonOptions);
             Console.WriteLine(json);

@@ -49,7 +49,14 @@ internal static class EvaluateCommand
             var labels = session.Labels;
             var truth = clips.Select(c => labels.IndexOf(c.Genre)).ToList();
             var aggregation = Enum.Parse<ScoreAggregation>(model.Aggregation);
-            var metrics = EvaluationMetrics.Compute(ClipScorer.Aggregate(windows, truth, labels, aggregation), labels.GenreCount, labels.FamilyCount);
+            var predictions = ClipScorer.Aggregate(windows, truth, labels, aggregation);
+            if (model.DescriptorHead is { } head)
+                predictions = predictions.Select((p, i) =>
+                {
+                    var fused = head.Fuse(p.Genres, features[i].Descriptors);
+                    return p with { Genres = fused, Families = ScoreAggregator.Families(fused, labels.FamilyOfGenre, labels.FamilyCount) };
+                }).ToList();
+            var metrics = EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount);
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 model = session.ModelVersion,
@@ -57,6 +64,7 @@ internal static class EvaluateCommand
                 scope,
                 skippedUnknownGenre = manifest.Clips.Count(c => !known.Contains(c.Genre)),
                 aggregation = model.Aggregation,
+                descriptorHead = model.DescriptorHead is { } h ? $"{h.Version}, fusion weight {h.FusionWeight}" : "none",
                 metrics,
             }, ModelManifest.JsonOptions));
             return 0;

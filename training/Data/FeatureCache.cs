@@ -8,7 +8,7 @@ namespace GenreOrleans.Training.Data;
 
 /// <summary>
 /// Computes each clip's features once with the product's own pipeline classes (AudioLoader,
-/// LogMelSpectrogram, TrackSummary) and keeps them on disk, keyed by the file's path, size,
+/// LogMelSpectrogram, TrackSummary, TempoKeyReader for the descriptor vector) and keeps them on disk, keyed by the file's path, size,
 /// modification time and the feature version, so later runs only read tensors.
 /// </summary>
 public sealed class FeatureCache
@@ -19,6 +19,7 @@ public sealed class FeatureCache
     // (2: our own MP3 decoder instead of the ffmpeg fallback).
     private const int CacheEpoch = 2;
     private readonly string _directory;
+    private readonly TempoKeyReader _tempoKey = new();
 
     public FeatureCache(string directory)
     {
@@ -26,7 +27,7 @@ public sealed class FeatureCache
         Directory.CreateDirectory(directory);
     }
 
-    public static string FeatureVersion => $"logmel128-hop512-sr22050/{TrackSummary.Version}";
+    public static string FeatureVersion => $"logmel128-hop512-sr22050/{TrackSummary.Version}/{DescriptorVector.Version}";
 
     /// <summary>Loads or computes the features of all clips, <paramref name="threads"/> at a time.</summary>
     public ClipFeatures[] LoadAll(IReadOnlyList<ClipRecord> clips, int threads, Action<int>? progress = null)
@@ -59,19 +60,20 @@ public sealed class FeatureCache
                 File.Delete(path);
             }
         }
-        var features = Compute(clip, melSpectrogram);
+        var features = Compute(clip, melSpectrogram, _tempoKey);
         var temp = path + "." + Environment.ProcessId + ".tmp";
         Write(temp, features);
         File.Move(temp, path, overwrite: true);
         return features;
     }
 
-    public static ClipFeatures Compute(ClipRecord clip, LogMelSpectrogram melSpectrogram)
+    public static ClipFeatures Compute(ClipRecord clip, LogMelSpectrogram melSpectrogram, TempoKeyReader tempoKey)
     {
         using var stream = File.OpenRead(clip.Path);
         var audio = AudioLoader.LoadMono(stream, 22050);
         var mel = melSpectrogram.Compute(audio.Samples);
-        return new ClipFeatures(mel, TrackSummary.Compute(mel));
+        var descriptors = tempoKey.Read(audio.Samples, audio.SampleRate).DescriptorVector;
+        return new ClipFeatures(mel, TrackSummary.Compute(mel), descriptors);
     }
 
     private static string Key(ClipRecord clip)
@@ -88,8 +90,10 @@ public sealed class FeatureCache
         writer.Write(features.Mel.Rows);
         writer.Write(features.Mel.Columns);
         writer.Write(features.Summary.Length);
+        writer.Write(features.Descriptors.Length);
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.Mel.Data.AsSpan()));
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.Summary.AsSpan()));
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.Descriptors.AsSpan()));
     }
 
     private static ClipFeatures Read(string path)
@@ -97,12 +101,14 @@ public sealed class FeatureCache
         using var reader = new BinaryReader(File.OpenRead(path));
         if (reader.ReadInt32() != Magic)
             throw new InvalidDataException($"{path} is not a feature cache file");
-        int rows = reader.ReadInt32(), columns = reader.ReadInt32(), summaryLength = reader.ReadInt32();
+        int rows = reader.ReadInt32(), columns = reader.ReadInt32(), summaryLength = reader.ReadInt32(), descriptorLength = reader.ReadInt32();
         var mel = new float[rows * columns];
         var summary = new float[summaryLength];
+        var descriptors = new float[descriptorLength];
         ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(mel.AsSpan()));
         ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(summary.AsSpan()));
-        return new ClipFeatures(new FeatureMatrix(rows, columns, mel), summary);
+        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(descriptors.AsSpan()));
+        return new ClipFeatures(new FeatureMatrix(rows, columns, mel), summary, descriptors);
     }
 
     private static void ReadExactly(BinaryReader reader, Span<byte> buffer)

@@ -25,8 +25,11 @@ public static class ModelCardWriter
         Line($"Scores ~3 s log-mel windows ({manifest.Window.MelBands} bands x {manifest.Window.FramesPerWindow} frames, " +
              $"{manifest.Window.SampleRate} Hz, hop {manifest.Window.HopLength}) of a track into {data.Labels.GenreCount} genres " +
              $"of Ishkur's Guide v2.5 and their {data.Labels.FamilyCount} families; the track distribution is the " +
-             $"{manifest.Aggregation} over its windows (chosen on validation). Network: conv front end (3 blocks), " +
-             "bidirectional GRU over time, summary-feature branch; family = sum of genre probabilities.");
+             $"{manifest.Aggregation} over its windows (chosen on validation), fused with a descriptor head " +
+             $"(log-linear pool p ∝ p_windows^{1 - report.DescriptorHead.FusionWeight} × p_head^{report.DescriptorHead.FusionWeight}): a logistic regression on the whole track's " +
+             $"{report.DescriptorHead.Version} vector (librosa-style feature summary, tempo bins, rhythm profile). " +
+             "Network: conv front end (3 blocks), " + (manifest.Network.Recurrent ? "bidirectional GRU over time, " : "frame embeddings pooled over time, ") +
+             "summary-feature branch; family = sum of genre probabilities.");
         Line();
         Line("## Data");
         Line($"- Training manifest: `ishkur-v2.5-audio/manifest.csv`, {data.Manifest.Clips.Count} clips, " +
@@ -34,16 +37,20 @@ public static class ModelCardWriter
         Line($"- Split: {split.Method}, {split.Folds} folds, validation fold {split.ValidationFold}, seed {split.Seed}: " +
              $"{split.TrainClips} training clips, {split.ValidationClips} validation clips (all windows of a clip on one side). " +
              "Genres with one clip can land entirely in validation; they count as errors.");
-        Line($"- Features: {FeatureCache.FeatureVersion} (our own decoder, resampler and log-mel; summary = per-band mean and deviation of the log-mel).");
+        Line($"- Features: {FeatureCache.FeatureVersion} (our own decoder, resampler and log-mel; summary = per-band mean and deviation of the log-mel; " +
+             $"descriptor head: {Analysis.Pipeline.DescriptorVector.Length} values of {Analysis.Pipeline.DescriptorVector.Version}, from the product's TempoKeyReader).");
         Line();
         Line("## Numbers on the validation clips (clip level)");
         Line();
         Line("| model | genre top-1 | genre top-5 | family top-1 | genre macro-F1 | genre ECE |");
         Line("|---|---|---|---|---|---|");
-        Line(Row($"this model ({manifest.Aggregation})", report.Model));
+        Line(Row($"this model (network {manifest.Aggregation} + descriptor head, weight {report.DescriptorHead.FusionWeight})", report.Model));
         foreach (var (name, m) in report.ByAggregation)
-            Line(Row($"aggregation {name}", m));
-        Line(Row("baseline: summary features + logistic regression", report.Baseline));
+            Line(Row($"network alone, aggregation {name}", m));
+        Line(Row("descriptor head alone", report.DescriptorHeadAlone));
+        foreach (var (weight, m) in report.ByFusionWeight)
+            Line(Row($"fused at weight {weight} (not used to choose)", m));
+        Line(Row("baseline: librosa-style summary features + logistic regression", report.Baseline));
         Line();
         Line("Goals from issue 9: genre top-1 >= 0.42, top-5 >= 0.72, family >= 0.80.");
         Line();
@@ -71,7 +78,8 @@ public static class ModelCardWriter
              "Augmentation imitates other sources, but the model has not been measured on modern music here.");
         Line("- Neighbouring genres inside a family (e.g. the many house sub-genres) are often confused; the family is more reliable than the genre.");
         Line("- Non-electronic music is outside the label set; it should come out low-confidence, but nothing guarantees it.");
-        Line("- The summary branch sees spectral statistics only (no tempo or rhythm features yet).");
+        Line("- The network's summary branch sees spectral statistics only; tempo and rhythm reach the result through the descriptor head, " +
+             "whose tempo inherits the tempo estimator's octave errors.");
         return card.ToString();
     }
 

@@ -40,6 +40,7 @@ public static class ModelExporter
             SummaryVersion = TrackSummary.Version,
             SummaryNames = TrackSummary.Names(session.Window.MelBands),
             SummaryScaler = ScalerValues.From(session.SummaryScaler),
+            DescriptorHead = report.DescriptorHead,
             Aggregation = report.Aggregation,
             LowConfidenceThreshold = report.LowConfidenceThreshold,
             TrainingManifestSha256 = data.Manifest.Sha256,
@@ -47,7 +48,9 @@ public static class ModelExporter
             Metrics = JsonSerializer.SerializeToElement(new
             {
                 validation = report.Model,
-                byAggregation = report.ByAggregation,
+                networkAloneByAggregation = report.ByAggregation,
+                descriptorHeadAlone = report.DescriptorHeadAlone,
+                byFusionWeight = report.ByFusionWeight,
                 baselineLogisticRegression = report.Baseline,
                 lowConfidence = new
                 {

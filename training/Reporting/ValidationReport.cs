@@ -1,12 +1,20 @@
+using GenreOrleans.Analysis.Model;
 using GenreOrleans.Training.Evaluation;
 
 namespace GenreOrleans.Training.Reporting;
 
-/// <summary>The numbers a training run writes into model.json and MODEL_CARD.md.</summary>
+/// <summary>
+/// The numbers a training run writes into model.json and MODEL_CARD.md: the shipped model (network
+/// and descriptor head fused), the network alone per aggregation, the head alone, the fused model
+/// at other fusion weights, and the baseline, all on the same validation clips.
+/// </summary>
 public sealed record ValidationReport(
     EvaluationMetrics Model,
     string Aggregation,
     IReadOnlyDictionary<string, EvaluationMetrics> ByAggregation,
+    EvaluationMetrics DescriptorHeadAlone,
+    IReadOnlyDictionary<string, EvaluationMetrics> ByFusionWeight,
+    DescriptorHead DescriptorHead,
     EvaluationMetrics Baseline,
     double LowConfidenceThreshold,
     double LowConfidenceFlaggedShare,

@@ -1,15 +1,12 @@
-using GenreOrleans.Analysis.Pipeline;
-using GenreOrleans.Training.Baseline;
 using GenreOrleans.Training.Data;
-using GenreOrleans.Training.Evaluation;
 using GenreOrleans.Training.Reporting;
 
 namespace GenreOrleans.Training.Training;
 
 /// <summary>
-/// Trains on all folds but one and measures on the held-out fold: the network (both
-/// aggregations, the better one chosen), the low-confidence threshold and the logistic
-/// regression baseline, all on the same clips.
+/// Trains the network on all folds but one, then measures the whole model (network, descriptor
+/// head, aggregation, low-confidence threshold) and the baseline on the held-out fold
+/// (<see cref="FoldEvaluation"/>).
 /// </summary>
 public static class FoldTraining
 {
@@ -22,24 +19,7 @@ public static class FoldTraining
 
         var trainer = new GenreTrainer(options, data.Labels, Analysis.Model.WindowParameters.Default, log);
         var run = trainer.Train(train, validation, modelVersion);
-
-        var windows = ClipScorer.WindowProbabilities(run.Session, validation.Select(c => c.Features).ToList());
-        var genres = validation.Select(c => c.Genre).ToList();
-        var byAggregation = new Dictionary<string, EvaluationMetrics>();
-        var predictions = new Dictionary<string, List<ClipPrediction>>();
-        foreach (var aggregation in Enum.GetValues<ScoreAggregation>())
-        {
-            predictions[aggregation.ToString()] = ClipScorer.Aggregate(windows, genres, data.Labels, aggregation);
-            byAggregation[aggregation.ToString()] = EvaluationMetrics.Compute(predictions[aggregation.ToString()], data.Labels.GenreCount, data.Labels.FamilyCount);
-        }
-        var chosen = byAggregation.MaxBy(kv => kv.Value.Score).Key;
-        var threshold = LowConfidenceCalibration.Threshold(predictions[chosen]);
-        var (flagged, unflagged) = LowConfidenceCalibration.Effect(predictions[chosen], threshold);
-        var baseline = LogisticRegressionBaseline.FitAndEvaluate(train, validation, data.Labels, options.Seed);
-        log($"model ({chosen}): {byAggregation[chosen].Brief()}");
-        log($"baseline:        {baseline.Brief()}");
-        log($"low confidence below {threshold:F3}: flags {flagged:P0}, family accuracy on the rest {unflagged:F3}");
-        var report = new ValidationReport(byAggregation[chosen], chosen, byAggregation, baseline, threshold, flagged, unflagged);
+        var report = FoldEvaluation.Evaluate(data.Labels, run.Session, train, validation, options, log);
         return (run, report, split);
     }
 }

@@ -38,7 +38,7 @@ public sealed class GenreTrainer
         var melScaler = FitMelScaler(train);
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
         var summaryLength = summaryScaler.Length;
-        var network = new GenreNetwork(new NetworkOptions(_window.MelBands, _window.FramesPerWindow, summaryLength, _labels.GenreCount));
+        var network = new GenreNetwork(new NetworkOptions(_window.MelBands, _window.FramesPerWindow, summaryLength, _labels.GenreCount, Recurrent: _options.Recurrent));
         var session = new InferenceSession(network, _labels, _window, melScaler, summaryScaler, modelVersion, CPU);
         using var membership = GenreNetwork.FamilyMembership(_labels, CPU);
         using var optimizer = optim.Adam(network.parameters(), _options.LearningRate, weight_decay: _options.WeightDecay);
@@ -102,11 +102,18 @@ public sealed class GenreTrainer
                 var summaryTensor = tensor(summary.AsSpan(0, count * summaryLength).ToArray(), new long[] { count, summaryLength });
                 var genreTarget = tensor(targets);
                 var familyTarget = tensor(familyTargets);
+                var mix = _options.MixupAlpha > 0 ? BetaSample.Draw(random, _options.MixupAlpha) : 1.0;
+                var partner = mix < 1.0 ? randperm(count) : null;
+                if (partner is not null)
+                {
+                    melTensor = mix * melTensor + (1 - mix) * melTensor.index_select(0, partner);
+                    summaryTensor = mix * summaryTensor + (1 - mix) * summaryTensor.index_select(0, partner);
+                }
                 var logits = network.call(melTensor, summaryTensor);
-                var genreLoss = nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing);
-                var familyProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), membership);
-                var familyLoss = nn.functional.nll_loss(familyProbabilities.clamp_min(1e-7).log(), familyTarget);
-                var loss = genreLoss + _options.FamilyLossWeight * familyLoss;
+                var familyLogProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), membership).clamp_min(1e-7).log();
+                var loss = Loss(logits, familyLogProbabilities, genreTarget, familyTarget);
+                if (partner is not null)
+                    loss = mix * loss + (1 - mix) * Loss(logits, familyLogProbabilities, genreTarget.index_select(0, partner), familyTarget.index_select(0, partner));
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
@@ -145,6 +152,10 @@ public sealed class GenreTrainer
         network.eval();
         return new TrainingRun(session, history, bestEpoch, clock.Elapsed);
     }
+
+    private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget) =>
+        nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
+        + _options.FamilyLossWeight * nn.functional.nll_loss(familyLogProbabilities, familyTarget);
 
     private int PlannedEpochs(int epochsDone, double minutesSoFar)
     {

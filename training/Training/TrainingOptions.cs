@@ -40,6 +40,22 @@ public sealed record TrainingOptions
     /// <summary>Standard deviation of Gaussian noise added to the standardised summary in training.</summary>
     public double SummaryNoise { get; init; } = 0.3;
 
+    /// <summary>Whether the network runs a GRU over the frame embeddings (else it pools them directly).</summary>
+    public bool Recurrent { get; init; } = true;
+
+    /// <summary>
+    /// Mixup's Beta(α, α) parameter: each batch is blended with a shuffled copy of itself, and the
+    /// loss with both targets in the same proportion; 0 trains without mixup.
+    /// </summary>
+    public double MixupAlpha { get; init; }
+
+    /// <summary>
+    /// Weight λ of the descriptor head in the fused track distribution (p_network^(1-λ) x p_head^λ):
+    /// 0 is the network alone, 1 the head alone. Fixed rather than picked on the validation clips,
+    /// which would flatter the reported numbers; 0.5 weighs the two experts equally.
+    /// </summary>
+    public double FusionWeight { get; init; } = 0.5;
+
     public int Seed { get; init; } = 20251125;
 
     /// <summary>
