@@ -9,10 +9,11 @@ namespace GenreOrleans.Analysis.Pipeline;
 /// harmony, loudness and librosa's tempo), the product's tempo as soft bins over log-tempo plus
 /// its confidence (a linear model cannot read "160 to 180 BPM" from a raw number), and the
 /// <see cref="RhythmProfile"/>. A model records the version it was fitted on and refuses another.
+/// Version 2: the rhythm profile reads 32 lags from 2 to 380 frames (version 1: 24 from 4 to 200).
 /// </summary>
 public static class DescriptorVector
 {
-    public const string Version = "descriptors-1";
+    public const string Version = "descriptors-2";
 
     public const int TempoBins = 16;
     public const double LowestBinBpm = 60;

@@ -4,16 +4,16 @@ namespace GenreOrleans.Dsp.Rhythm;
 /// A track's rhythm pattern as a fixed-length vector: for each of the three
 /// <see cref="TempoEnvelopes"/> (all onsets, kick band, backbeat band), the mean normalised
 /// autocorrelation of the envelope (<see cref="OnsetAutocorrelation"/>, librosa's tempogram
-/// averaged over time) read at <see cref="LagsPerEnvelope"/> log-spaced lags from about 0.09 s to
-/// 4.6 s. Unlike a single BPM it keeps where the hits repeat (a two-step kick 1.5 beats apart, a
+/// averaged over time) read at <see cref="LagsPerEnvelope"/> log-spaced lags from about 0.05 s to
+/// 8.8 s (up to two bars at 110 BPM, so bar-level patterns count too). Unlike a single BPM it keeps where the hits repeat (a two-step kick 1.5 beats apart, a
 /// four-on-the-floor kick every beat, breakbeat syncopation), and it does not depend on how a
 /// track was mastered or recorded: the genre cues that carry across eras.
 /// </summary>
 public sealed class RhythmProfile
 {
-    public const int LagsPerEnvelope = 24;
-    public const double ShortestLagFrames = 4;
-    public const double LongestLagFrames = 200;
+    public const int LagsPerEnvelope = 32;
+    public const double ShortestLagFrames = 2;
+    public const double LongestLagFrames = 380;
 
     private static readonly string[] EnvelopeNames = ["onset", "low", "mid"];
     private readonly OnsetAutocorrelation _autocorrelation = new();
