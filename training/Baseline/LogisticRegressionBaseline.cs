@@ -17,12 +17,7 @@ public static class LogisticRegressionBaseline
     {
         static float[] Summary(TrainingClip clip) => clip.Features.Descriptors[..FeatureSummary.Length];
         var model = LogisticRegression.Fit(train.Select(Summary).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, seed);
-        var predictions = validation.Select(c =>
-        {
-            var genres = model.Probabilities(Summary(c));
-            var families = Analysis.Pipeline.ScoreAggregator.Families(genres, labels.FamilyOfGenre, labels.FamilyCount);
-            return new ClipPrediction(c.Genre, labels.FamilyOfGenre[c.Genre], genres, families);
-        }).ToList();
+        var predictions = validation.Select(c => ClipPrediction.Of(c.Genre, model.Probabilities(Summary(c)), labels)).ToList();
         return EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount);
     }
 }

@@ -51,11 +51,7 @@ internal static class EvaluateCommand
             var aggregation = Enum.Parse<ScoreAggregation>(model.Aggregation);
             var predictions = ClipScorer.Aggregate(windows, truth, labels, aggregation);
             if (model.DescriptorHead is { } head)
-                predictions = predictions.Select((p, i) =>
-                {
-                    var fused = head.Fuse(p.Genres, features[i].Descriptors);
-                    return p with { Genres = fused, Families = ScoreAggregator.Families(fused, labels.FamilyOfGenre, labels.FamilyCount) };
-                }).ToList();
+                predictions = predictions.Select((p, i) => ClipPrediction.Of(p.TrueGenre, head.Fuse(p.Genres, features[i].Descriptors), labels)).ToList();
             var metrics = EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount);
             Console.WriteLine(JsonSerializer.Serialize(new
             {

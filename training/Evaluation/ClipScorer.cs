@@ -45,10 +45,5 @@ public static class ClipScorer
 
     public static List<ClipPrediction> Aggregate(
         IReadOnlyList<float[]> windowProbabilities, IReadOnlyList<int> trueGenres, LabelMap labels, ScoreAggregation aggregation) =>
-        windowProbabilities.Select((p, i) =>
-        {
-            var genres = ScoreAggregator.Aggregate(p, labels.GenreCount, aggregation);
-            var families = ScoreAggregator.Families(genres, labels.FamilyOfGenre, labels.FamilyCount);
-            return new ClipPrediction(trueGenres[i], labels.FamilyOfGenre[trueGenres[i]], genres, families);
-        }).ToList();
+        windowProbabilities.Select((p, i) => ClipPrediction.Of(trueGenres[i], ScoreAggregator.Aggregate(p, labels.GenreCount, aggregation), labels)).ToList();
 }

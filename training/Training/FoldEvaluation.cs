@@ -36,18 +36,12 @@ public static class FoldEvaluation
             labels.GenreCount, options.Seed);
         var head = regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight);
         var headLogProbabilities = validation.Select(c => head.LogProbabilities(c.Features.Descriptors)).ToList();
-        List<ClipPrediction> Fused(double weight) => networkPredictions[chosen].Select((p, i) =>
-        {
-            var fused = DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], weight);
-            return p with { Genres = fused, Families = ScoreAggregator.Families(fused, labels.FamilyOfGenre, labels.FamilyCount) };
-        }).ToList();
+        List<ClipPrediction> Fused(double weight) => networkPredictions[chosen]
+            .Select((p, i) => ClipPrediction.Of(p.TrueGenre, DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], weight), labels)).ToList();
         var byWeight = ReportedWeights.Append(options.FusionWeight).Distinct().Order()
             .ToDictionary(w => w.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), w => Metrics(Fused(w), labels));
-        var descriptorsAlone = Metrics(validation.Select((c, i) =>
-        {
-            var g = headLogProbabilities[i].Select(Math.Exp).ToArray();
-            return new ClipPrediction(c.Genre, labels.FamilyOfGenre[c.Genre], g, ScoreAggregator.Families(g, labels.FamilyOfGenre, labels.FamilyCount));
-        }).ToList(), labels);
+        var descriptorsAlone = Metrics(validation
+            .Select((c, i) => ClipPrediction.Of(c.Genre, headLogProbabilities[i].Select(Math.Exp).ToArray(), labels)).ToList(), labels);
 
         var predictions = Fused(options.FusionWeight);
         var model = Metrics(predictions, labels);
