@@ -7,8 +7,8 @@ namespace GenreOrleans.Analysis.Model;
 /// renormalised, λ = <see cref="FusionWeight"/>. Weights summing to one keep the fused distribution
 /// about as confident as its parts (a plain product, λ on the head alone, double-counts confidence).
 /// The network sees 3 s of spectrogram at a time; the head sees the whole track's tempo, rhythm
-/// pattern and timbre statistics, which the windows cannot hold. Stored in model.json, fitted
-/// (and the weight chosen) on the model's own training and validation clips.
+/// pattern and timbre statistics, which the windows cannot hold. Stored in model.json, fitted on
+/// the model's own training clips; the weight is a training option, not chosen on validation.
 /// </summary>
 public sealed record DescriptorHead(
     string Version,
@@ -53,21 +53,10 @@ public sealed record DescriptorHead(
         if (networkGenres.Length != descriptorLogProbabilities.Length)
             throw new ArgumentException("the two distributions differ in length");
         var fused = new double[networkGenres.Length];
-        var max = double.NegativeInfinity;
+        // The floor keeps a genre the network rules out entirely from becoming -infinity.
         for (var g = 0; g < fused.Length; g++)
-        {
-            // The floor keeps a genre the network rules out entirely from becoming -infinity.
             fused[g] = (1 - weight) * Math.Log(Math.Max(1e-12, networkGenres[g])) + weight * descriptorLogProbabilities[g];
-            max = Math.Max(max, fused[g]);
-        }
-        double total = 0;
-        for (var g = 0; g < fused.Length; g++)
-        {
-            fused[g] = Math.Exp(fused[g] - max);
-            total += fused[g];
-        }
-        for (var g = 0; g < fused.Length; g++)
-            fused[g] /= total;
+        Pipeline.ScoreAggregator.NormaliseLogScores(fused);
         return fused;
     }
 }

@@ -25,21 +25,29 @@ public static class ScoreAggregator
                 result[c] /= windows;
             return result;
         }
-        var max = double.NegativeInfinity;
         for (var c = 0; c < classes; c++)
-        {
             result[c] /= windows;
-            max = Math.Max(max, result[c]);
-        }
-        double sum = 0;
-        for (var c = 0; c < classes; c++)
-        {
-            result[c] = Math.Exp(result[c] - max);
-            sum += result[c];
-        }
-        for (var c = 0; c < classes; c++)
-            result[c] /= sum;
+        NormaliseLogScores(result);
         return result;
+    }
+
+    /// <summary>
+    /// Turns unnormalised log-scores into a distribution in place (a softmax; the maximum is
+    /// subtracted first so that no exponential overflows).
+    /// </summary>
+    public static void NormaliseLogScores(Span<double> logScores)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in logScores)
+            max = Math.Max(max, v);
+        double sum = 0;
+        for (var c = 0; c < logScores.Length; c++)
+        {
+            logScores[c] = Math.Exp(logScores[c] - max);
+            sum += logScores[c];
+        }
+        for (var c = 0; c < logScores.Length; c++)
+            logScores[c] /= sum;
     }
 
     /// <summary>Sums a genre distribution into its families.</summary>
