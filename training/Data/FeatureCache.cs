@@ -72,7 +72,7 @@ public sealed class FeatureCache
         using var stream = File.OpenRead(clip.Path);
         var audio = AudioLoader.LoadMono(stream, 22050);
         var mel = melSpectrogram.Compute(audio.Samples);
-        var descriptors = tempoKey.Read(audio.Samples, audio.SampleRate).DescriptorVector;
+        var descriptors = tempoKey.Read(audio.Samples, audio.SampleRate).DescriptorVector!;
         return new ClipFeatures(mel, TrackSummary.Compute(mel), descriptors);
     }
 

@@ -17,9 +17,9 @@ public interface ITempoKeyReader
 
 /// <summary>
 /// Tempo, key and the versioned feature summary of one track, and the <see cref="Pipeline.DescriptorVector"/>
-/// the model's descriptor head reads (empty when not measured).
+/// the model's descriptor head reads (null when not measured).
 /// </summary>
 public sealed record TempoKeyReading(TempoEstimate Tempo, KeyEstimate Key, IReadOnlyDictionary<string, double> FeatureSummary)
 {
-    public float[] DescriptorVector { get; init; } = [];
+    public float[]? DescriptorVector { get; init; }
 }

@@ -123,7 +123,7 @@ public sealed class TrackAnalyzer
             Tempo = reading.Tempo,
             Key = reading.Key,
             Descriptors = reading.FeatureSummary,
-            DescriptorVector = reading.DescriptorVector.Length > 0 ? reading.DescriptorVector : null,
+            DescriptorVector = reading.DescriptorVector,
         };
 
     public TrackResult BuildResult(DecodedTrack track, TrackFeatures features, WindowScores scores)

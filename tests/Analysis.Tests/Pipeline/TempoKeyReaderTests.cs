@@ -71,6 +71,7 @@ public class TempoKeyReaderTests
     {
         var reading = new TempoKeyReader().Read(TwoStep(174), Rate);
 
+        Assert.NotNull(reading.DescriptorVector);
         Assert.Equal(DescriptorVector.Length, reading.DescriptorVector.Length);
         Assert.All(reading.DescriptorVector, v => Assert.True(float.IsFinite(v)));
     }
