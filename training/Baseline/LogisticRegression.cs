@@ -34,7 +34,7 @@ public sealed record LogisticRegression(FeatureScaler Scaler, float[] Weights, f
         return new LogisticRegression(scaler, model.weight!.data<float>().ToArray(), model.bias!.data<float>().ToArray());
     }
 
-    /// <summary>The fitted model as the product's descriptor head (fusion weight still to be chosen).</summary>
+    /// <summary>The fitted model as the product's descriptor head, fused at <paramref name="fusionWeight"/>.</summary>
     public DescriptorHead ToDescriptorHead(string version, double fusionWeight) =>
         new(version, ScalerValues.From(Scaler), Weights, Bias, fusionWeight);
 

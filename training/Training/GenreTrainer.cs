@@ -102,7 +102,7 @@ public sealed class GenreTrainer
                 var summaryTensor = tensor(summary.AsSpan(0, count * summaryLength).ToArray(), new long[] { count, summaryLength });
                 var genreTarget = tensor(targets);
                 var familyTarget = tensor(familyTargets);
-                var mix = _options.MixupAlpha > 0 ? BetaSample.Draw(random, _options.MixupAlpha) : 1.0;
+                var mix = _options.MixupAlpha > 0 ? RandomSamples.Beta(random, _options.MixupAlpha) : 1.0;
                 var partner = mix < 1.0 ? randperm(count) : null;
                 if (partner is not null)
                 {
@@ -203,11 +203,7 @@ public sealed class GenreTrainer
     private static void AddNoise(Span<float> values, Random random, double deviation)
     {
         for (var i = 0; i < values.Length; i++)
-        {
-            // Box-Muller: one standard normal per value.
-            var u = 1.0 - random.NextDouble();
-            values[i] += (float)(deviation * Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble()));
-        }
+            values[i] += (float)(deviation * RandomSamples.StandardNormal(random));
     }
 
     private static void DisposeAll(Dictionary<string, Tensor>? tensors)

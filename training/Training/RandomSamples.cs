@@ -1,9 +1,16 @@
 namespace GenreOrleans.Training.Training;
 
-/// <summary>Draws from a symmetric Beta(α, α) distribution (mixup's blend weight) with only <see cref="Random"/>.</summary>
-public static class BetaSample
+/// <summary>
+/// Draws from the distributions training needs with only <see cref="Random"/>: the standard normal
+/// (summary noise) and the symmetric Beta(α, α) (mixup's blend weight).
+/// </summary>
+public static class RandomSamples
 {
-    public static double Draw(Random random, double alpha)
+    /// <summary>Box-Muller: one standard normal from two uniforms.</summary>
+    public static double StandardNormal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    public static double Beta(Random random, double alpha)
     {
         var x = Gamma(random, alpha);
         var y = Gamma(random, alpha);
@@ -32,7 +39,4 @@ public static class BetaSample
                 return d * v;
         }
     }
-
-    private static double StandardNormal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
