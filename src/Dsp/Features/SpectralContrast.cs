@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using GenreOrleans.Dsp.Spectral;
 
 namespace GenreOrleans.Dsp.Features;
@@ -91,10 +93,114 @@ public sealed class SpectralContrast
         return max - 80.0;
     }
 
-    // The `count` smallest and largest values of `band` (count is small: 1..~15), by insertion
-    // into two short sorted lists. Once both lists are full, most values are rejected: a whole
-    // vector of bins is skipped with two SIMD comparisons when none of them would enter a list.
+    // The `count` smallest and largest values of `band` (count is small: 1..~15) as two sorted
+    // lists, the same values in the same order as a full sort would give. SIMD pass one takes
+    // per-lane extremes over strided groups of bins (8 groups, or 16 when count > 8): the
+    // smallest group maximum is reached by at least as many bins as there are groups, so every
+    // one of the `count` largest bins is at or above it (likewise below for the smallest). Pass
+    // two skips every vector with no bin beyond either bound and offers only the lanes that
+    // are; once a list is full its bound tightens to its last entry.
     private static void SelectExtremes(ReadOnlySpan<float> band, int count, float[] lowest, float[] highest)
+    {
+        const int width = 8;
+        if (!Vector256.IsHardwareAccelerated || count > 2 * width || band.Length < 2 * width)
+        {
+            SelectByInsertion(band, count, lowest, highest);
+            return;
+        }
+        ref var start = ref MemoryMarshal.GetReference(band);
+        var max0 = Vector256.LoadUnsafe(ref start);
+        var max1 = Vector256.LoadUnsafe(ref start, (nuint)width);
+        var min0 = max0;
+        var min1 = max1;
+        var i = 2 * width;
+        for (; i <= band.Length - 2 * width; i += 2 * width)
+        {
+            var v0 = Vector256.LoadUnsafe(ref start, (nuint)i);
+            var v1 = Vector256.LoadUnsafe(ref start, (nuint)(i + width));
+            max0 = Vector256.Max(max0, v0);
+            max1 = Vector256.Max(max1, v1);
+            min0 = Vector256.Min(min0, v0);
+            min1 = Vector256.Min(min1, v1);
+        }
+        float low, high;
+        if (count == 1)
+        {
+            // The extremes themselves (the tail of the band included).
+            low = MinOf(Vector256.Min(min0, min1));
+            high = MaxOf(Vector256.Max(max0, max1));
+            for (; i < band.Length; i++) { low = Math.Min(low, band[i]); high = Math.Max(high, band[i]); }
+            lowest[0] = low;
+            highest[0] = high;
+            return;
+        }
+        if (count <= width)
+        {
+            high = MinOf(Vector256.Max(max0, max1));
+            low = MaxOf(Vector256.Min(min0, min1));
+        }
+        else
+        {
+            high = MinOf(Vector256.Min(max0, max1));
+            low = MaxOf(Vector256.Max(min0, min1));
+        }
+
+        int lowFilled = 0, highFilled = 0;
+        var lowBound = Vector256.Create(low);
+        var highBound = Vector256.Create(high);
+        for (i = 0; i <= band.Length - width; i += width)
+        {
+            var values = Vector256.LoadUnsafe(ref start, (nuint)i);
+            var lanes = Vector256.LessThanOrEqual(values, lowBound).ExtractMostSignificantBits();
+            if (lanes != 0)
+            {
+                for (; lanes != 0; lanes &= lanes - 1)
+                    OfferLow(band[i + BitOperations.TrailingZeroCount(lanes)], count, lowest, ref lowFilled);
+                if (lowFilled == count) lowBound = Vector256.Create(low = MathF.BitDecrement(lowest[count - 1]));
+            }
+            lanes = Vector256.GreaterThanOrEqual(values, highBound).ExtractMostSignificantBits();
+            if (lanes != 0)
+            {
+                for (; lanes != 0; lanes &= lanes - 1)
+                    OfferHigh(band[i + BitOperations.TrailingZeroCount(lanes)], count, highest, ref highFilled);
+                if (highFilled == count) highBound = Vector256.Create(high = MathF.BitIncrement(highest[count - 1]));
+            }
+        }
+        for (; i < band.Length; i++)
+        {
+            if (band[i] <= low) OfferLow(band[i], count, lowest, ref lowFilled);
+            if (band[i] >= high) OfferHigh(band[i], count, highest, ref highFilled);
+        }
+    }
+
+    private static void OfferLow(float v, int count, float[] lowest, ref int filled)
+    {
+        if (filled < count) InsertAscending(lowest, filled++, v);
+        else if (v < lowest[count - 1]) InsertAscending(lowest, count - 1, v);
+    }
+
+    private static void OfferHigh(float v, int count, float[] highest, ref int filled)
+    {
+        if (filled < count) InsertDescending(highest, filled++, v);
+        else if (v > highest[count - 1]) InsertDescending(highest, count - 1, v);
+    }
+
+    private static float MinOf(Vector256<float> v)
+    {
+        var m = v[0];
+        for (var i = 1; i < Vector256<float>.Count; i++) m = Math.Min(m, v[i]);
+        return m;
+    }
+
+    private static float MaxOf(Vector256<float> v)
+    {
+        var m = v[0];
+        for (var i = 1; i < Vector256<float>.Count; i++) m = Math.Max(m, v[i]);
+        return m;
+    }
+
+    // Plain selection (short bands, no SIMD): every bin is offered to the two lists.
+    private static void SelectByInsertion(ReadOnlySpan<float> band, int count, float[] lowest, float[] highest)
     {
         var filled = 0;
         var i = 0;
@@ -103,18 +209,6 @@ public sealed class SpectralContrast
             InsertAscending(lowest, filled, band[i]);
             InsertDescending(highest, filled, band[i]);
             filled++;
-        }
-        if (Vector.IsHardwareAccelerated)
-        {
-            var width = Vector<float>.Count;
-            for (; i <= band.Length - width; i += width)
-            {
-                var values = new Vector<float>(band.Slice(i, width));
-                if (!Vector.LessThanAny(values, new Vector<float>(lowest[count - 1]))
-                    && !Vector.GreaterThanAny(values, new Vector<float>(highest[count - 1])))
-                    continue;
-                for (var j = i; j < i + width; j++) Offer(band[j], count, lowest, highest);
-            }
         }
         for (; i < band.Length; i++) Offer(band[i], count, lowest, highest);
     }
