@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreOrleans.Analysis.Model;
 using GenreOrleans.Training.Data;
 using GenreOrleans.Training.Training;
 
@@ -17,6 +18,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _summaryDropout = new("--summary-dropout") { DefaultValueFactory = _ => new TrainingOptions().SummaryDropout };
     private readonly Option<double> _maxMinutes = new("--max-minutes") { Description = "wall-clock budget for training", DefaultValueFactory = _ => new TrainingOptions().MaxMinutes };
     private readonly Option<bool> _noGru = new("--no-gru") { Description = "pool the frame embeddings over time without the GRU" };
+    private readonly Option<ConvFrontEnd> _frontEnd = new("--front-end") { Description = "Strided (3 cheap blocks) or FullResolution (5 blocks)", DefaultValueFactory = _ => new TrainingOptions().FrontEnd };
     private readonly Option<double> _mixup = new("--mixup") { Description = "mixup Beta(α, α) parameter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MixupAlpha };
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
     private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
@@ -27,7 +29,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _mixup, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -42,6 +44,7 @@ internal sealed class CommonTrainingOptions
         SummaryDropout = parse.GetValue(_summaryDropout),
         MaxMinutes = parse.GetValue(_maxMinutes),
         Recurrent = !parse.GetValue(_noGru),
+        FrontEnd = parse.GetValue(_frontEnd),
         MixupAlpha = parse.GetValue(_mixup),
         LabelSmoothing = parse.GetValue(_labelSmoothing),
         FamilyLossWeight = parse.GetValue(_familyLossWeight),

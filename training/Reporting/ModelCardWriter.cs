@@ -28,7 +28,7 @@ public static class ModelCardWriter
              $"{manifest.Aggregation} over its windows (chosen on validation), fused with a descriptor head " +
              $"(log-linear pool p ∝ p_windows^{1 - report.DescriptorHead.FusionWeight} × p_head^{report.DescriptorHead.FusionWeight}): a logistic regression on the whole track's " +
              $"{report.DescriptorHead.Version} vector (librosa-style feature summary, tempo bins, rhythm profile). " +
-             "Network: conv front end (3 blocks), " + (manifest.Network.Recurrent ? "bidirectional GRU over time, " : "frame embeddings pooled over time, ") +
+             (manifest.Network.FrontEnd == ConvFrontEnd.FullResolution ? "Network: five full-resolution 3x3 conv blocks, " : "Network: conv front end (3 blocks), ") + (manifest.Network.Recurrent ? "bidirectional GRU over time, " : "frame embeddings pooled over time, ") +
              "summary-feature branch; family = sum of genre probabilities.");
         Line();
         Line("## Data");

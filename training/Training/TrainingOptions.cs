@@ -1,3 +1,5 @@
+using GenreOrleans.Analysis.Model;
+
 namespace GenreOrleans.Training.Training;
 
 /// <summary>Hyper-parameters of one training run (recorded in model.json).</summary>
@@ -42,6 +44,9 @@ public sealed record TrainingOptions
 
     /// <summary>Whether the network runs a GRU over the frame embeddings (else it pools them directly).</summary>
     public bool Recurrent { get; init; } = true;
+
+    /// <summary>The network's convolutional front end.</summary>
+    public ConvFrontEnd FrontEnd { get; init; } = ConvFrontEnd.Strided;
 
     /// <summary>
     /// Mixup's Beta(α, α) parameter: each batch is blended with a shuffled copy of itself, and the

@@ -8,7 +8,8 @@ namespace GenreOrleans.Analysis.Model;
 /// <summary>
 /// The genre model: a standardised log-mel window [B, 1, mel, frames] goes through three
 /// conv + batch-norm + ReLU + max-pool blocks (the first convolution strides 2x2 and the first
-/// pool halves again, so the later convolutions stay cheap on a 2-core CPU), the remaining frequency rows of each time step are
+/// pool halves again, so the later convolutions stay cheap on a 2-core CPU; or, with
+/// <see cref="ConvFrontEnd.FullResolution"/>, five full-resolution <see cref="ConvBlock"/>s), the remaining frequency rows of each time step are
 /// projected to a frame embedding, a bidirectional GRU runs over time and its outputs are mean-
 /// and max-pooled. A small branch embeds the track's standardised summary features. The genre
 /// head sees both; the family distribution is the sum of genre probabilities per family
@@ -16,15 +17,18 @@ namespace GenreOrleans.Analysis.Model;
 /// </summary>
 public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
 {
-    private readonly Conv2d conv1;
-    private readonly BatchNorm2d norm1;
-    private readonly MaxPool2d pool1;
-    private readonly Conv2d conv2;
-    private readonly BatchNorm2d norm2;
-    private readonly MaxPool2d pool2;
-    private readonly Conv2d conv3;
-    private readonly BatchNorm2d norm3;
-    private readonly MaxPool2d pool3;
+    private static readonly int[] FullResolutionChannels = { 16, 32, 64, 128, 128 };
+
+    private readonly Conv2d? conv1;
+    private readonly BatchNorm2d? norm1;
+    private readonly MaxPool2d? pool1;
+    private readonly Conv2d? conv2;
+    private readonly BatchNorm2d? norm2;
+    private readonly MaxPool2d? pool2;
+    private readonly Conv2d? conv3;
+    private readonly BatchNorm2d? norm3;
+    private readonly MaxPool2d? pool3;
+    private readonly ModuleList<ConvBlock>? blocks;
     private readonly Linear frameProjection;
     private readonly GRU? gru;
     private readonly Linear summaryProjection;
@@ -35,17 +39,34 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
     public GenreNetwork(NetworkOptions options) : base(nameof(GenreNetwork))
     {
         Options = options;
-        conv1 = Conv2d(1, options.ConvChannels1, 3, stride: 2, padding: 1);
-        norm1 = BatchNorm2d(options.ConvChannels1);
-        pool1 = MaxPool2d(new long[] { 2, 2 });
-        conv2 = Conv2d(options.ConvChannels1, options.ConvChannels2, 3, padding: 1);
-        norm2 = BatchNorm2d(options.ConvChannels2);
-        pool2 = MaxPool2d(new long[] { 2, 2 });
-        conv3 = Conv2d(options.ConvChannels2, options.ConvChannels3, 3, padding: 1);
-        norm3 = BatchNorm2d(options.ConvChannels3);
-        pool3 = MaxPool2d(new long[] { 2, 1 });
-        FrequencyRows = options.MelBands / 16;
-        frameProjection = Linear(options.ConvChannels3 * FrequencyRows, options.FrameEmbedding);
+        int outputChannels;
+        if (options.FrontEnd == ConvFrontEnd.FullResolution)
+        {
+            blocks = new ModuleList<ConvBlock>();
+            var input = 1;
+            foreach (var channels in FullResolutionChannels)
+            {
+                blocks.Add(new ConvBlock(input, channels));
+                input = channels;
+            }
+            outputChannels = input;
+            FrequencyRows = options.MelBands >> FullResolutionChannels.Length;
+        }
+        else
+        {
+            conv1 = Conv2d(1, options.ConvChannels1, 3, stride: 2, padding: 1);
+            norm1 = BatchNorm2d(options.ConvChannels1);
+            pool1 = MaxPool2d(new long[] { 2, 2 });
+            conv2 = Conv2d(options.ConvChannels1, options.ConvChannels2, 3, padding: 1);
+            norm2 = BatchNorm2d(options.ConvChannels2);
+            pool2 = MaxPool2d(new long[] { 2, 2 });
+            conv3 = Conv2d(options.ConvChannels2, options.ConvChannels3, 3, padding: 1);
+            norm3 = BatchNorm2d(options.ConvChannels3);
+            pool3 = MaxPool2d(new long[] { 2, 1 });
+            outputChannels = options.ConvChannels3;
+            FrequencyRows = options.MelBands / 16;
+        }
+        frameProjection = Linear(outputChannels * FrequencyRows, options.FrameEmbedding);
         if (options.Recurrent)
             gru = GRU(options.FrameEmbedding, options.GruHidden, batchFirst: true, bidirectional: true);
         var pooledLength = options.Recurrent ? 4 * options.GruHidden : 2 * options.FrameEmbedding;
@@ -64,10 +85,7 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor mel, Tensor summary)
     {
         using var scope = NewDisposeScope();
-        var x = mel.unsqueeze(1);
-        x = pool1.call(functional.relu(norm1.call(conv1.call(x))));
-        x = pool2.call(functional.relu(norm2.call(conv2.call(x))));
-        x = pool3.call(functional.relu(norm3.call(conv3.call(x))));
+        var x = FrontEnd(mel.unsqueeze(1));
         // [B, C, F, T] -> [B, T, C*F]: each time step becomes one frame vector for the GRU.
         var batch = x.shape[0];
         var steps = x.shape[3];
@@ -78,6 +96,19 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         var context = summaryDropout.call(functional.relu(summaryProjection.call(summary)));
         var logits = genreHead.call(headDropout.call(cat(new[] { pooled, context }, 1)));
         return logits.MoveToOuterDisposeScope();
+    }
+
+    private Tensor FrontEnd(Tensor x)
+    {
+        if (blocks is not null)
+        {
+            foreach (var block in blocks)
+                x = block.call(x);
+            return x;
+        }
+        x = pool1!.call(functional.relu(norm1!.call(conv1!.call(x))));
+        x = pool2!.call(functional.relu(norm2!.call(conv2!.call(x))));
+        return pool3!.call(functional.relu(norm3!.call(conv3!.call(x))));
     }
 
     /// <summary>Family probabilities [B, families] from genre probabilities [B, genres].</summary>

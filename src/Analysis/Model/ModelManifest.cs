@@ -68,7 +68,7 @@ public sealed record ModelManifest
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new CompactFloatArrayConverter() },
+        Converters = { new CompactFloatArrayConverter(), new JsonStringEnumConverter() },
     };
 
     public static ModelManifest Read(string modelDirectory)

@@ -2,7 +2,8 @@ namespace GenreOrleans.Analysis.Model;
 
 /// <summary>
 /// Sizes of <see cref="GenreNetwork"/>; stored in model.json so inference rebuilds the same graph.
-/// <paramref name="Recurrent"/> false pools the frame embeddings over time directly, without the GRU.
+/// <paramref name="Recurrent"/> false pools the frame embeddings over time directly, without the GRU;
+/// the ConvChannels sizes apply to the <see cref="ConvFrontEnd.Strided"/> front end only.
 /// </summary>
 public sealed record NetworkOptions(
     int MelBands,
@@ -16,4 +17,5 @@ public sealed record NetworkOptions(
     int GruHidden = 96,
     int SummaryEmbedding = 64,
     double Dropout = 0.3,
-    bool Recurrent = true);
+    bool Recurrent = true,
+    ConvFrontEnd FrontEnd = ConvFrontEnd.Strided);

@@ -17,6 +17,33 @@ public sealed class GenreNetworkTests
     }
 
     [Fact]
+    public void The_full_resolution_front_end_gives_one_logit_per_genre_for_each_window()
+    {
+        using var network = new GenreNetwork(new NetworkOptions(128, 128, 8, 179, Recurrent: false, FrontEnd: ConvFrontEnd.FullResolution));
+        network.eval();
+        using var mel = randn(2, 128, 128);
+        using var summary = randn(2, 8);
+        using var logits = network.call(mel, summary);
+        Assert.Equal(new long[] { 2, 179 }, logits.shape);
+    }
+
+    [Fact]
+    public void A_manifest_without_a_front_end_reads_as_the_strided_one()
+    {
+        var options = System.Text.Json.JsonSerializer.Deserialize<NetworkOptions>(
+            """{ "melBands": 128, "framesPerWindow": 128, "summaryLength": 8, "genreCount": 3 }""", ModelManifest.JsonOptions)!;
+        Assert.Equal(ConvFrontEnd.Strided, options.FrontEnd);
+    }
+
+    [Fact]
+    public void The_front_end_is_written_by_name()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(
+            new NetworkOptions(128, 128, 8, 3, FrontEnd: ConvFrontEnd.FullResolution), ModelManifest.JsonOptions);
+        Assert.Contains("\"frontEnd\": \"FullResolution\"", json);
+    }
+
+    [Fact]
     public void Family_probabilities_are_the_sums_of_their_genres()
     {
         var labels = LabelMap.FromRows(TinyModel.Genres);
