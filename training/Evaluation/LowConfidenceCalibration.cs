@@ -28,10 +28,14 @@ public static class LowConfidenceCalibration
         return threshold;
     }
 
-    /// <summary>Share of clips flagged and the family accuracy of the clips that are not.</summary>
-    public static (double FlaggedShare, double AccuracyUnflagged) Effect(IReadOnlyList<ClipPrediction> predictions, double threshold)
+    /// <summary>
+    /// Share of clips flagged (below the threshold, or <paramref name="unfamiliar"/> when given) and
+    /// the family accuracy of the clips that are not.
+    /// </summary>
+    public static (double FlaggedShare, double AccuracyUnflagged) Effect(IReadOnlyList<ClipPrediction> predictions, double threshold,
+        IReadOnlyList<bool>? unfamiliar = null)
     {
-        var kept = predictions.Where(p => p.Families.Max() >= threshold).ToList();
+        var kept = predictions.Where((p, i) => p.Families.Max() >= threshold && unfamiliar?[i] != true).ToList();
         var accuracy = kept.Count == 0 ? 0 : kept.Count(p => EvaluationMetrics.ArgMax(p.Families) == p.TrueFamily) / (double)kept.Count;
         return (1 - (double)kept.Count / Math.Max(1, predictions.Count), accuracy);
     }

@@ -41,6 +41,7 @@ public static class ModelExporter
             SummaryNames = TrackSummary.Names(session.Window.MelBands),
             SummaryScaler = ScalerValues.From(session.SummaryScaler),
             DescriptorHead = report.DescriptorHead,
+            DescriptorNovelty = report.Novelty,
             Aggregation = report.Aggregation,
             LowConfidenceThreshold = report.LowConfidenceThreshold,
             TrainingManifestSha256 = data.Manifest.Sha256,
@@ -55,6 +56,8 @@ public static class ModelExporter
                 lowConfidence = new
                 {
                     threshold = report.LowConfidenceThreshold,
+                    noveltyThreshold = report.Novelty.Threshold,
+                    unfamiliarShare = report.UnfamiliarShare,
                     flaggedShare = report.LowConfidenceFlaggedShare,
                     familyAccuracyUnflagged = report.FamilyAccuracyUnflagged,
                 },

@@ -6,7 +6,8 @@ namespace GenreOrleans.Training.Reporting;
 /// <summary>
 /// The numbers a training run writes into model.json and MODEL_CARD.md: the shipped model (network
 /// and descriptor head fused), the network alone per aggregation, the head alone, the fused model
-/// at other fusion weights, and the baseline, all on the same validation clips.
+/// at other fusion weights, and the baseline, all on the same validation clips; the low-confidence
+/// flag's share counts clips below the threshold or unfamiliar-sounding (<see cref="Novelty"/>).
 /// </summary>
 public sealed record ValidationReport(
     EvaluationMetrics Model,
@@ -17,5 +18,7 @@ public sealed record ValidationReport(
     DescriptorHead DescriptorHead,
     EvaluationMetrics Baseline,
     double LowConfidenceThreshold,
+    DescriptorNovelty Novelty,
+    double UnfamiliarShare,
     double LowConfidenceFlaggedShare,
     double FamilyAccuracyUnflagged);

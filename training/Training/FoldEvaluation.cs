@@ -2,6 +2,8 @@ using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Training.Baseline;
 using GenreOrleans.Training.Evaluation;
+using GenreOrleans.Training.Novelty;
+using GenreOrleans.Dsp.Features;
 using GenreOrleans.Training.Reporting;
 
 namespace GenreOrleans.Training.Training;
@@ -10,7 +12,8 @@ namespace GenreOrleans.Training.Training;
 /// Completes a trained network into the shipped model and measures it on held-out clips: fits the
 /// descriptor head on the training clips, scores the validation clips' windows as the product
 /// does, chooses the window aggregation on validation, fuses with the head at the configured
-/// weight, calibrates the low-confidence threshold on the fused result, and runs the baseline.
+/// weight, calibrates the low-confidence threshold on the fused result, fits the novelty flag
+/// (unfamiliar-sounding tracks) on the training clips, and runs the baseline.
 /// </summary>
 public static class FoldEvaluation
 {
@@ -46,14 +49,18 @@ public static class FoldEvaluation
         var predictions = Fused(options.FusionWeight);
         var model = Metrics(predictions, labels);
         var threshold = LowConfidenceCalibration.Threshold(predictions);
-        var (flagged, unflagged) = LowConfidenceCalibration.Effect(predictions, threshold);
+        var novelty = NoveltyFit.Fit(train.Select(c => c.Features.Descriptors).ToList(), FeatureSummary.Names.Count, DescriptorVector.Version,
+            options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
+        var unfamiliar = validation.Select(c => novelty.IsUnfamiliar(c.Features.Descriptors)).ToList();
+        var (flagged, unflagged) = LowConfidenceCalibration.Effect(predictions, threshold, unfamiliar);
         var baseline = LogisticRegressionBaseline.FitAndEvaluate(train, validation, labels, options.Seed);
         log($"network alone ({chosen}): {byAggregation[chosen].Brief()}");
         log($"descriptor head alone:     {descriptorsAlone.Brief()}");
         log($"model (fused, weight {options.FusionWeight}): {model.Brief()}");
         log($"baseline:                  {baseline.Brief()}");
-        log($"low confidence below {threshold:F3}: flags {flagged:P0}, family accuracy on the rest {unflagged:F3}");
-        return new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, flagged, unflagged);
+        var unfamiliarShare = unfamiliar.Count(u => u) / (double)Math.Max(1, unfamiliar.Count);
+        log($"low confidence below {threshold:F3} or unfamiliar ({unfamiliarShare:P0} of validation clips): flags {flagged:P0}, family accuracy on the rest {unflagged:F3}");
+        return new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, novelty, unfamiliarShare, flagged, unflagged);
     }
 
     private static EvaluationMetrics Metrics(IReadOnlyList<ClipPrediction> predictions, LabelMap labels) =>

@@ -61,6 +61,16 @@ public sealed record TrainingOptions
     /// </summary>
     public double FusionWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// Share of unseen in-domain clips the novelty flag may mark as unfamiliar (it sets the
+    /// threshold; see <see cref="DescriptorNovelty"/>): the price in-domain of recognising music
+    /// the model never learned.
+    /// </summary>
+    public double NoveltyFlaggedShare { get; init; } = 0.1;
+
+    /// <summary>Shrinkage of the novelty measure's covariance towards the identity (0 = the sample covariance).</summary>
+    public double NoveltyShrinkage { get; init; } = 0.1;
+
     public int Seed { get; init; } = 20251125;
 
     /// <summary>

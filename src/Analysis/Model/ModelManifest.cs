@@ -44,6 +44,12 @@ public sealed record ModelManifest
     /// </summary>
     public DescriptorHead? DescriptorHead { get; init; }
 
+    /// <summary>
+    /// Flags tracks that sound unlike every training clip (see <see cref="Model.DescriptorNovelty"/>);
+    /// null for models without one, which flag on the top family probability alone.
+    /// </summary>
+    public DescriptorNovelty? DescriptorNovelty { get; init; }
+
     /// <summary>How window probabilities become a track distribution, chosen on validation.</summary>
     public required string Aggregation { get; init; }
 

@@ -29,6 +29,8 @@ public sealed class TrackAnalyzer
             throw new InvalidDataException($"model {model.Name} needs summary {model.SummaryVersion}, this build computes {TrackSummary.Version}");
         if (model.DescriptorHead is { } head && (head.Version != DescriptorVector.Version || head.Length != DescriptorVector.Length))
             throw new InvalidDataException($"model {model.Name} needs descriptors {head.Version} ({head.Length} values), this build computes {DescriptorVector.Version} ({DescriptorVector.Length})");
+        if (model.DescriptorNovelty is { } novelty && (novelty.Version != DescriptorVector.Version || novelty.Length > DescriptorVector.Length))
+            throw new InvalidDataException($"model {model.Name} measures novelty on descriptors {novelty.Version}, this build computes {DescriptorVector.Version}");
         _model = model;
         _labels = model.CreateLabelMap();
         _aggregation = Enum.Parse<ScoreAggregation>(model.Aggregation);
@@ -142,7 +144,10 @@ public sealed class TrackAnalyzer
         var genreList = ranked.Select(g => new GenreProbability(_labels.Genres[g].Slug, _labels.Genres[g].Title, _labels.Genres[g].Family, genres[g])).ToList();
         var familyList = Enumerable.Range(0, families.Length).OrderByDescending(f => families[f])
             .Select(f => new FamilyProbability(_labels.Families[f], families[f])).ToList();
-        var lowConfidence = families.Max() < _model.LowConfidenceThreshold;
+        // Unfamiliar-sounding audio is flagged even when its genres look decided: a confident
+        // distribution over electronic genres says nothing about audio that is not electronic.
+        var unfamiliar = _model.DescriptorNovelty is { } novelty && features.DescriptorVector is { } vector && novelty.IsUnfamiliar(vector);
+        var lowConfidence = families.Max() < _model.LowConfidenceThreshold || unfamiliar;
         var tempo = _tempoKey is not null && !lowConfidence
             ? _tempoKey.RefineTempo(features.Tempo, _labels.Genres[ranked[0]])
             : features.Tempo;
@@ -154,7 +159,8 @@ public sealed class TrackAnalyzer
             features.Key,
             lowConfidence,
             Merge(SummaryFigures(features.Mel, features.Summary, features.WindowStarts.Count), features.Descriptors),
-            scores.ModelVersion);
+            scores.ModelVersion,
+            unfamiliar);
     }
 
     private static IReadOnlyDictionary<string, double> Merge(Dictionary<string, double> figures, IReadOnlyDictionary<string, double>? descriptors)

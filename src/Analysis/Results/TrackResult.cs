@@ -3,6 +3,8 @@ namespace GenreOrleans.Analysis.Results;
 /// <summary>
 /// The analysis of one track: every model genre (sorted, most likely first), the families,
 /// the per-window timeline, tempo, key and the summary features the model saw.
+/// <paramref name="UnfamiliarSound"/>: the track sounds unlike every training clip (it may not be
+/// electronic music at all); such a result is also <paramref name="LowConfidence"/>.
 /// </summary>
 public sealed record TrackResult(
     IReadOnlyList<GenreProbability> Genres,
@@ -12,4 +14,5 @@ public sealed record TrackResult(
     KeyEstimate Key,
     bool LowConfidence,
     IReadOnlyDictionary<string, double> FeatureSummary,
-    string ModelVersion);
+    string ModelVersion,
+    bool UnfamiliarSound = false);

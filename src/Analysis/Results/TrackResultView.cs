@@ -15,7 +15,8 @@ public sealed record TrackResultView(
     IReadOnlyList<TimelineSegment> Timeline,
     double? DurationSeconds,
     string ModelVersion,
-    IReadOnlyDictionary<string, double> FeatureSummary)
+    IReadOnlyDictionary<string, double> FeatureSummary,
+    bool UnfamiliarSound)
 {
     public static TrackResultView From(TrackResult result, double? durationSeconds) => new(
         result.Genres.OrderByDescending(g => g.Probability).ToList(),
@@ -27,5 +28,6 @@ public sealed record TrackResultView(
         result.Timeline,
         durationSeconds,
         result.ModelVersion,
-        result.FeatureSummary);
+        result.FeatureSummary,
+        result.UnfamiliarSound);
 }

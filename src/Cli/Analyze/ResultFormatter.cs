@@ -60,7 +60,7 @@ internal static class ResultFormatter
         var genres = string.Join(", ", r.Genres.Take(3).Select(g => $"{g.Title} {g.Probability:P0}"));
         var tempo = r.Tempo.Confidence > 0 ? $", {r.Tempo.Bpm:F0} BPM" : "";
         var key = r.Key.Confidence > 0 ? $", {r.Key.Name} ({r.Key.Camelot})" : "";
-        var flag = r.LowConfidence ? " [low confidence]" : "";
+        var flag = r.UnfamiliarSound ? " [low confidence: sounds unlike the training music]" : r.LowConfidence ? " [low confidence]" : "";
         return $"{file.File}: {genres} | {r.Families[0].Name} {r.Families[0].Probability:P0}{tempo}{key}{flag}";
     }
 

@@ -14,7 +14,7 @@ internal static class TinyModel
     };
 
     public static string Create(string directory, double lowConfidenceThreshold = 0.0, string aggregation = "MeanProbability",
-        DescriptorHead? descriptorHead = null)
+        DescriptorHead? descriptorHead = null, DescriptorNovelty? descriptorNovelty = null)
     {
         Directory.CreateDirectory(directory);
         TorchSharp.torch.manual_seed(7);
@@ -39,6 +39,7 @@ internal static class TinyModel
             SummaryNames = TrackSummary.Names(window.MelBands),
             SummaryScaler = new ScalerValues(new float[summaryLength], Enumerable.Repeat(10f, summaryLength).ToArray()),
             DescriptorHead = descriptorHead,
+            DescriptorNovelty = descriptorNovelty,
             Aggregation = aggregation,
             LowConfidenceThreshold = lowConfidenceThreshold,
             TrainingManifestSha256 = "none",
@@ -55,6 +56,11 @@ internal static class TinyModel
         return new DescriptorHead(DescriptorVector.Version, new ScalerValues(new float[length], Enumerable.Repeat(1f, length).ToArray()),
             new float[Genres.Length * length], bias, fusionWeight);
     }
+
+    /// <summary>A novelty measure over the first <paramref name="length"/> descriptors: Euclidean distance (unit scaler, identity precision).</summary>
+    public static DescriptorNovelty EuclideanNovelty(int length, double threshold) =>
+        new(DescriptorVector.Version, new ScalerValues(new float[length], Enumerable.Repeat(1f, length).ToArray()),
+            Enumerable.Range(0, length * length).Select(i => i / length == i % length ? 1f : 0f).ToArray(), threshold);
 
     public static string TempDirectory() =>
         Path.Combine(Path.GetTempPath(), "genre-tests-" + Guid.NewGuid().ToString("N"));

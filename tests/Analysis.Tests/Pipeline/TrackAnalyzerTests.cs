@@ -100,6 +100,41 @@ public sealed class TrackAnalyzerTests
     }
 
     [Fact]
+    public async Task A_track_beyond_the_novelty_threshold_is_flagged_unfamiliar_and_low_confidence()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: TinyModel.EuclideanNovelty(4, threshold: 0));
+        using var session = InferenceSession.Load(directory);
+        var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
+
+        var result = await analyzer.AnalyzeAsync(Wav(4), session, null, CancellationToken.None);
+
+        Assert.True(result.UnfamiliarSound);
+        Assert.True(result.LowConfidence);
+    }
+
+    [Fact]
+    public async Task A_track_within_the_novelty_threshold_is_not_flagged_unfamiliar()
+    {
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: TinyModel.EuclideanNovelty(4, threshold: 1e12));
+        using var session = InferenceSession.Load(directory);
+        var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
+
+        var result = await analyzer.AnalyzeAsync(Wav(4), session, null, CancellationToken.None);
+
+        Assert.False(result.UnfamiliarSound);
+        Assert.False(result.LowConfidence);
+    }
+
+    [Fact]
+    public void A_model_whose_novelty_measure_has_another_descriptor_version_is_refused()
+    {
+        var novelty = TinyModel.EuclideanNovelty(4, 1) with { Version = "descriptors-0" };
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: novelty);
+
+        Assert.Throws<InvalidDataException>(() => new TrackAnalyzer(ModelManifest.Read(directory)));
+    }
+
+    [Fact]
     public void A_model_whose_descriptor_head_has_another_version_is_refused()
     {
         var head = TinyModel.HeadFavouring(0) with { Version = "descriptors-0" };

@@ -1,0 +1,39 @@
+using GenreOrleans.Analysis.Model;
+
+namespace GenreOrleans.Training.Novelty;
+
+/// <summary>
+/// Fits a <see cref="DescriptorNovelty"/> on the training clips' descriptor vectors: standardise the
+/// leading timbre values, invert their shrunk covariance, and set the threshold at the distance that
+/// <paramref name="flaggedShare"/> of unseen in-domain clips exceed. "Unseen" matters: a training
+/// clip is close to itself, so the distances that set the threshold come from an inner k-fold split
+/// of the training clips (each part measured against a fit on the others).
+/// </summary>
+public static class NoveltyFit
+{
+    private const int InnerFolds = 5;
+
+    public static DescriptorNovelty Fit(IReadOnlyList<float[]> descriptors, int length, string version, double shrinkage, double flaggedShare, int seed)
+    {
+        var rows = descriptors.Select(d => d[..length]).ToList();
+        var part = Enumerable.Range(0, rows.Count).Select(i => i % InnerFolds).ToArray();
+        new Random(seed).Shuffle(part);
+        var unseen = new List<double>();
+        for (var fold = 0; fold < InnerFolds; fold++)
+        {
+            var inner = Build(rows.Where((_, i) => part[i] != fold).ToList(), version, shrinkage, 0);
+            unseen.AddRange(rows.Where((_, i) => part[i] == fold).Select(r => inner.Distance(r)));
+        }
+        unseen.Sort();
+        var threshold = unseen[(int)Math.Floor((1 - flaggedShare) * (unseen.Count - 1))];
+        return Build(rows, version, shrinkage, threshold);
+    }
+
+    private static DescriptorNovelty Build(IReadOnlyList<float[]> rows, string version, double shrinkage, double threshold)
+    {
+        var scaler = FeatureScaler.Fit(rows);
+        var standardised = rows.Select(r => scaler.Transform(r)).ToList();
+        var precision = SymmetricMatrix.Inverse(SymmetricMatrix.ShrunkCovariance(standardised, shrinkage));
+        return new DescriptorNovelty(version, ScalerValues.From(scaler), precision.Cast<double>().Select(v => (float)v).ToArray(), threshold);
+    }
+}
