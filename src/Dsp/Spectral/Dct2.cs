@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace GenreOrleans.Dsp.Spectral;
 
@@ -38,7 +39,33 @@ public sealed class Dct2
         var n = InputCount;
         for (var i = 0; i < n; i++) _input[i] = input[i];
         var width = Vector<double>.Count;
-        for (var k = 0; k < OutputCount; k++)
+        var k = 0;
+        if (Vector.IsHardwareAccelerated && n % width == 0)
+        {
+            // Four coefficients at a time: four independent add chains instead of one, so the
+            // adds' latency overlaps. Each coefficient keeps its own accumulator and order, so
+            // the sums are the same as one coefficient at a time. Unchecked: k + 3 < OutputCount.
+            ref var basis = ref MemoryMarshal.GetArrayDataReference(_basis);
+            ref var x = ref MemoryMarshal.GetArrayDataReference(_input);
+            for (; k <= OutputCount - 4; k += 4)
+            {
+                var offset = (nuint)(k * n);
+                Vector<double> acc0 = default, acc1 = default, acc2 = default, acc3 = default;
+                for (nuint i = 0; i < (nuint)n; i += (nuint)width)
+                {
+                    var v = Vector.LoadUnsafe(ref x, i);
+                    acc0 += Vector.LoadUnsafe(ref basis, offset + i) * v;
+                    acc1 += Vector.LoadUnsafe(ref basis, offset + (nuint)n + i) * v;
+                    acc2 += Vector.LoadUnsafe(ref basis, offset + 2 * (nuint)n + i) * v;
+                    acc3 += Vector.LoadUnsafe(ref basis, offset + 3 * (nuint)n + i) * v;
+                }
+                output[k] = (float)Vector.Sum(acc0);
+                output[k + 1] = (float)Vector.Sum(acc1);
+                output[k + 2] = (float)Vector.Sum(acc2);
+                output[k + 3] = (float)Vector.Sum(acc3);
+            }
+        }
+        for (; k < OutputCount; k++)
         {
             var offset = k * n;
             var acc = Vector<double>.Zero;
