@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using GenreOrleans.Dsp.Features;
 
 namespace GenreOrleans.Dsp.Tonal;
@@ -25,14 +26,19 @@ public sealed class ChromaStft
     {
         var bins = Bank.BinCount;
         var weights = Bank.Weights;
-        double max = 0;
-        for (var c = 0; c < _raw.Length; c++)
+        var c = 0;
+        if (Vector.IsHardwareAccelerated && power.Length >= bins)
         {
-            _raw[c] = Dot(weights.AsSpan(c * bins, bins), power);
-            max = Math.Max(max, Math.Abs(_raw[c]));
+            for (; c <= _raw.Length - 4; c += 4)
+                DotFour(weights.AsSpan(c * bins, 4 * bins), power[..bins], _raw.AsSpan(c, 4));
         }
+        for (; c < _raw.Length; c++)
+            _raw[c] = Dot(weights.AsSpan(c * bins, bins), power);
+        double max = 0;
+        for (c = 0; c < _raw.Length; c++)
+            max = Math.Max(max, Math.Abs(_raw[c]));
         var scale = max < SpectralNorms.Float32Tiny ? 1.0 : 1.0 / max;
-        for (var c = 0; c < _raw.Length; c++)
+        for (c = 0; c < _raw.Length; c++)
             chroma[c] = (float)(_raw[c] * scale);
     }
 
@@ -63,5 +69,35 @@ public sealed class ChromaStft
         double sum = Vector.Sum(acc);
         for (; i < a.Length; i++) sum += (double)a[i] * b[i];
         return sum;
+    }
+
+    // Dot of four consecutive rows of `weights` (each b.Length long) with b, exactly as four
+    // calls of Dot (same lanes, same order) but with four independent add chains in flight,
+    // which the single chain's latency otherwise serialises. Unchecked: weights holds 4 b.Length.
+    private static void DotFour(ReadOnlySpan<float> weights, ReadOnlySpan<float> b, Span<double> sums)
+    {
+        var n = b.Length;
+        var width = Vector<float>.Count;
+        ref var w = ref MemoryMarshal.GetReference(weights);
+        ref var x = ref MemoryMarshal.GetReference(b);
+        Vector<float> acc0 = default, acc1 = default, acc2 = default, acc3 = default;
+        var i = 0;
+        for (; i <= n - width; i += width)
+        {
+            var v = Vector.LoadUnsafe(ref x, (nuint)i);
+            acc0 += Vector.LoadUnsafe(ref w, (nuint)i) * v;
+            acc1 += Vector.LoadUnsafe(ref w, (nuint)(n + i)) * v;
+            acc2 += Vector.LoadUnsafe(ref w, (nuint)(2 * n + i)) * v;
+            acc3 += Vector.LoadUnsafe(ref w, (nuint)(3 * n + i)) * v;
+        }
+        double s0 = Vector.Sum(acc0), s1 = Vector.Sum(acc1), s2 = Vector.Sum(acc2), s3 = Vector.Sum(acc3);
+        for (; i < n; i++)
+        {
+            s0 += (double)weights[i] * b[i];
+            s1 += (double)weights[n + i] * b[i];
+            s2 += (double)weights[2 * n + i] * b[i];
+            s3 += (double)weights[3 * n + i] * b[i];
+        }
+        sums[0] = s0; sums[1] = s1; sums[2] = s2; sums[3] = s3;
     }
 }
