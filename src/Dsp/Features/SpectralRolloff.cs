@@ -1,3 +1,4 @@
+using System.Numerics;
 using GenreOrleans.Dsp.Spectral;
 
 namespace GenreOrleans.Dsp.Features;
@@ -6,12 +7,13 @@ namespace GenreOrleans.Dsp.Features;
 /// Roll-off frequency, as <c>librosa.feature.spectral_rolloff(roll_percent=0.85)</c>: the
 /// lowest bin frequency at which the cumulative magnitude reaches 85 % of the total. The sum
 /// runs in float32, left to right, as numpy's cumsum does, because the threshold comparison
-/// decides a whole bin.
+/// decides a whole bin. Not thread-safe (one running-sum buffer per instance).
 /// </summary>
 public sealed class SpectralRolloff
 {
     private readonly double[] _frequencies;
     private readonly float _fraction;
+    private float[] _cumulative = [];
 
     public SpectralRolloff(double sampleRate = 22050, int fftSize = 2048, double rollPercent = 0.85)
     {
@@ -22,15 +24,24 @@ public sealed class SpectralRolloff
 
     public double Compute(ReadOnlySpan<float> magnitude)
     {
-        float total = 0;
-        for (var k = 0; k < magnitude.Length; k++) total += magnitude[k];
-        var threshold = _fraction * total;
-        float cumulative = 0;
-        for (var k = 0; k < magnitude.Length; k++)
+        if (magnitude.IsEmpty) return _frequencies[^1];
+        // One sequential pass keeps the running sums; the total is the last one (numpy's
+        // cumsum[-1]), and the first sum reaching the threshold is then found a vector at a time.
+        if (_cumulative.Length < magnitude.Length) _cumulative = new float[magnitude.Length];
+        var cumulative = _cumulative.AsSpan(0, magnitude.Length);
+        float sum = 0;
+        for (var k = 0; k < magnitude.Length; k++) cumulative[k] = sum += magnitude[k];
+        var threshold = _fraction * sum;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            cumulative += magnitude[k];
-            if (cumulative >= threshold) return _frequencies[k];
+            var width = Vector<float>.Count;
+            var bound = new Vector<float>(threshold);
+            for (; i <= cumulative.Length - width; i += width)
+                if (Vector.GreaterThanOrEqualAny(new Vector<float>(cumulative.Slice(i, width)), bound)) break;
         }
+        for (; i < cumulative.Length; i++)
+            if (cumulative[i] >= threshold) return _frequencies[i];
         return _frequencies[^1];
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using GenreOrleans.Dsp.Spectral;
 
 namespace GenreOrleans.Dsp.Tonal;
@@ -64,8 +65,7 @@ public sealed class TuningEstimator
     /// <summary>Adds the pitch peaks of one power frame (length FftSize / 2 + 1).</summary>
     public void AddFrame(ReadOnlySpan<float> power)
     {
-        var max = 0f;
-        for (var k = 0; k < power.Length; k++) if (power[k] > max) max = power[k];
+        var max = MaxOf(power);
         var reference = 0.1f * max;
         var last = power.Length - 1;
 
@@ -115,6 +115,27 @@ public sealed class TuningEstimator
         for (var i = 1; i < _counts.Length; i++)
             if (_counts[i] > _counts[best]) best = i;
         return _edges[best];
+    }
+
+    // The largest value, at least 0, as a scalar scan from 0 finds it (a maximum does not depend on the order).
+    private static float MaxOf(ReadOnlySpan<float> values)
+    {
+        var max = 0f;
+        var k = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            var width = Vector<float>.Count;
+            var lanes = Vector<float>.Zero;
+            for (; k <= values.Length - width; k += width)
+            {
+                // "greater than" keeps the scalar scan's semantics for NaN and -0.
+                var v = new Vector<float>(values.Slice(k, width));
+                lanes = Vector.ConditionalSelect(Vector.GreaterThan(v, lanes), v, lanes);
+            }
+            for (var i = 0; i < width; i++) if (lanes[i] > max) max = lanes[i];
+        }
+        for (; k < values.Length; k++) if (values[k] > max) max = values[k];
+        return max;
     }
 
     private static float Thresholded(float value, float reference) => value > reference ? value : 0f;
