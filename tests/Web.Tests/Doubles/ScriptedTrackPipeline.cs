@@ -16,6 +16,9 @@ public sealed class ScriptedTrackPipeline : ITrackPipeline
     /// <summary>Reported as the result's low-confidence flag.</summary>
     public bool LowConfidence { get; init; }
 
+    /// <summary>Reported as the result's unfamiliar-sound flag.</summary>
+    public bool UnfamiliarSound { get; init; }
+
     /// <summary>When set, decoding fails with this message.</summary>
     public string? DecodingFailure { get; init; }
 
@@ -67,6 +70,7 @@ public sealed class ScriptedTrackPipeline : ITrackPipeline
             new KeyEstimate("F# minor", "11A", 0.61),
             script.LowConfidence,
             new Dictionary<string, double> { ["tempo"] = 127.9 },
-            "scripted-test-double");
+            "scripted-test-double",
+            script.UnfamiliarSound);
     }
 }

@@ -22,6 +22,21 @@ public sealed class TrackOutcomePageTests
     }
 
     [Fact]
+    public async Task Unfamiliar_sounding_result_says_it_may_not_be_electronic_music_on_the_page_and_in_the_api()
+    {
+        using var factory = new ScriptedSiteFactory { Pipeline = new ScriptedTrackPipeline { LowConfidence = true, UnfamiliarSound = true } };
+        using var client = factory.CreateClient();
+        var id = await TrackApi.UploadAsync(client, AudioSamples.Mp3Frames(60), "string-quartet.mp3");
+
+        var track = await TrackApi.WaitUntilFinishedAsync(client, id, Deadline);
+
+        Assert.True(track.GetProperty("result").GetProperty("unfamiliarSound").GetBoolean());
+        var html = await client.GetStringAsync($"/tracks/{id}");
+        Assert.Contains("<strong>Low confidence: this sounds unlike the music the model", html);
+        Assert.DoesNotContain("<strong>Low confidence.</strong>", html);
+    }
+
+    [Fact]
     public async Task Failed_track_shows_its_reason()
     {
         using var factory = new ScriptedSiteFactory { Pipeline = new ScriptedTrackPipeline { DecodingFailure = "frame 12 is cut short" } };
