@@ -99,30 +99,19 @@ public sealed class TrackAnalyzerTests
             Assert.Equal(windowsAlone[Array.FindIndex(TinyModel.Genres, g => g.Slug == genre.Slug)], genre.Probability, 6);
     }
 
-    [Fact]
-    public async Task A_track_beyond_the_novelty_threshold_is_flagged_unfamiliar_and_low_confidence()
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(1e12, false)]
+    public async Task A_track_is_flagged_unfamiliar_and_low_confidence_only_beyond_the_novelty_threshold(double threshold, bool flagged)
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: TinyModel.EuclideanNovelty(4, threshold: 0));
+        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: TinyModel.EuclideanNovelty(4, threshold));
         using var session = InferenceSession.Load(directory);
         var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
 
         var result = await analyzer.AnalyzeAsync(Wav(4), session, null, CancellationToken.None);
 
-        Assert.True(result.UnfamiliarSound);
-        Assert.True(result.LowConfidence);
-    }
-
-    [Fact]
-    public async Task A_track_within_the_novelty_threshold_is_not_flagged_unfamiliar()
-    {
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: TinyModel.EuclideanNovelty(4, threshold: 1e12));
-        using var session = InferenceSession.Load(directory);
-        var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
-
-        var result = await analyzer.AnalyzeAsync(Wav(4), session, null, CancellationToken.None);
-
-        Assert.False(result.UnfamiliarSound);
-        Assert.False(result.LowConfidence);
+        Assert.Equal(flagged, result.UnfamiliarSound);
+        Assert.Equal(flagged, result.LowConfidence);
     }
 
     [Fact]
