@@ -58,6 +58,13 @@ internal static class CrossValidateCommand
                     networkAlone = networks[^1],
                     descriptorHeadAlone = heads[^1],
                     baseline = validation.Baseline,
+                    lowConfidence = new
+                    {
+                        threshold = validation.LowConfidenceThreshold,
+                        unfamiliarShare = validation.UnfamiliarShare,
+                        flaggedShare = validation.LowConfidenceFlaggedShare,
+                        familyAccuracyUnflagged = validation.FamilyAccuracyUnflagged,
+                    },
                     minutes = run.Elapsed.TotalMinutes,
                 });
                 run.Session.Dispose();
