@@ -10,7 +10,7 @@ namespace GenreOrleans.Dsp.Spectral;
 /// Forward FFT of a real sequence whose length is a power of two (at least 4), in double
 /// precision. The N real samples are packed into an N/2-point complex sequence, transformed
 /// with an iterative radix-2 FFT (split real and imaginary arrays; the bit-reversed packing
-/// fused with the first two stages, SIMD butterflies from the third stage on), and then split
+/// fused with the first two stages, then SIMD butterflies two stages per pass), and then split
 /// into the N/2 + 1 non-redundant bins, four bins per SIMD pass. Every path (AVX or scalar)
 /// performs the same floating-point operations in the same order per value, so the output is
 /// bit-identical whatever the hardware. Bit-reversal and per-stage twiddle tables are built
@@ -268,7 +268,67 @@ public sealed class RealFft
     {
         var n = _half;
         var width = Vector<double>.Count;
-        for (var h = 4; h < n; h <<= 1)
+        var h = 4;
+        if (Vector.IsHardwareAccelerated && h >= width)
+        {
+            // Two stages per pass over the data (h and 2h): each vector is loaded and stored once
+            // for both, with the same butterflies in the same order per value.
+            ref var wRe = ref MemoryMarshal.GetArrayDataReference(_stageRe);
+            ref var wIm = ref MemoryMarshal.GetArrayDataReference(_stageIm);
+            ref var re = ref MemoryMarshal.GetArrayDataReference(zr);
+            ref var im = ref MemoryMarshal.GetArrayDataReference(zi);
+            for (; 4 * h <= n; h <<= 2)
+            {
+                var hh = (nuint)h;
+                for (nuint start = 0; start < (nuint)n; start += 4 * hh)
+                {
+                    for (nuint j = 0; j < hh; j += (nuint)width)
+                    {
+                        var p0 = start + j;
+                        var p1 = p0 + hh;
+                        var p2 = p1 + hh;
+                        var p3 = p2 + hh;
+                        var wr = Vector.LoadUnsafe(ref wRe, hh + j);
+                        var wi = Vector.LoadUnsafe(ref wIm, hh + j);
+                        // Stage h: (p0, p1) and (p2, p3), same twiddle.
+                        var xr = Vector.LoadUnsafe(ref re, p1);
+                        var xi = Vector.LoadUnsafe(ref im, p1);
+                        var tr = wr * xr - wi * xi;
+                        var ti = wr * xi + wi * xr;
+                        var ur = Vector.LoadUnsafe(ref re, p0);
+                        var ui = Vector.LoadUnsafe(ref im, p0);
+                        var a0r = ur + tr; var a0i = ui + ti;
+                        var a1r = ur - tr; var a1i = ui - ti;
+                        xr = Vector.LoadUnsafe(ref re, p3);
+                        xi = Vector.LoadUnsafe(ref im, p3);
+                        tr = wr * xr - wi * xi;
+                        ti = wr * xi + wi * xr;
+                        ur = Vector.LoadUnsafe(ref re, p2);
+                        ui = Vector.LoadUnsafe(ref im, p2);
+                        var a2r = ur + tr; var a2i = ui + ti;
+                        var a3r = ur - tr; var a3i = ui - ti;
+                        // Stage 2h: (p0, p2) with twiddle j, (p1, p3) with twiddle j + h.
+                        wr = Vector.LoadUnsafe(ref wRe, 2 * hh + j);
+                        wi = Vector.LoadUnsafe(ref wIm, 2 * hh + j);
+                        tr = wr * a2r - wi * a2i;
+                        ti = wr * a2i + wi * a2r;
+                        (a0r + tr).StoreUnsafe(ref re, p0);
+                        (a0i + ti).StoreUnsafe(ref im, p0);
+                        (a0r - tr).StoreUnsafe(ref re, p2);
+                        (a0i - ti).StoreUnsafe(ref im, p2);
+                        wr = Vector.LoadUnsafe(ref wRe, 3 * hh + j);
+                        wi = Vector.LoadUnsafe(ref wIm, 3 * hh + j);
+                        tr = wr * a3r - wi * a3i;
+                        ti = wr * a3i + wi * a3r;
+                        (a1r + tr).StoreUnsafe(ref re, p1);
+                        (a1i + ti).StoreUnsafe(ref im, p1);
+                        (a1r - tr).StoreUnsafe(ref re, p3);
+                        (a1i - ti).StoreUnsafe(ref im, p3);
+                    }
+                }
+            }
+        }
+        for (; h < n; h <<= 1)
         {
             var len = h << 1;
             if (Vector.IsHardwareAccelerated && h >= width)
