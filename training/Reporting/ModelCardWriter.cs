@@ -58,7 +58,7 @@ public static class ModelCardWriter
         Line();
         Line($"Low-confidence flag: top family probability below {F(report.LowConfidenceThreshold)} " +
              $"(calibrated on validation: the threshold that maximises wrong minus right family answers among the clips below it), " +
-             $"or an unfamiliar sound: the Mahalanobis distance of the track's timbre statistics (the first {report.Novelty.Length} descriptor values) " +
+             $"or an unfamiliar sound: the Mahalanobis distance of {report.Novelty.Length} of the track's timbre statistics (those that do not mostly measure the bandwidth near 11 kHz) " +
              $"from the training clips above {F(report.Novelty.Threshold)}, the distance that {F(options.NoveltyFlaggedShare)} of unseen training clips exceed " +
              $"(inner 5-fold split of the training clips; covariance shrunk by {F(options.NoveltyShrinkage)} towards the identity). " +
              $"{F(report.UnfamiliarShare)} of the validation clips sound unfamiliar; both rules together flag {F(report.LowConfidenceFlaggedShare)} of them, " +
@@ -81,9 +81,9 @@ public static class ModelCardWriter
         Line("- The clips are mostly 1970s–2000s excerpts; modern productions (louder masters, wider bandwidth) differ. " +
              "Augmentation imitates other sources, but the model has not been measured on modern music here.");
         Line("- Neighbouring genres inside a family (e.g. the many house sub-genres) are often confused; the family is more reliable than the genre.");
-        Line("- Non-electronic music is outside the label set. The unfamiliar-sound rule flags it when its timbre lies far from the training clips " +
-             "(classical, jazz, country, metal); music whose timbre is close to electronic music (disco, hip hop, some pop) mostly passes, " +
-             "and electronic productions that sound unlike the guide's 1970s–2000s clips are flagged more often than the clips themselves.");
+        Line("- Non-electronic music is outside the label set. The unfamiliar-sound rule catches the part whose timbre lies far from " +
+             "the training clips (on GTZAN about a third: classical, blues, country, jazz most often); music whose timbre is close to " +
+             "electronic music (disco, hip hop, pop) mostly passes.");
         Line("- The network's summary branch sees spectral statistics only; tempo and rhythm reach the result through the descriptor head, " +
              "whose tempo inherits the tempo estimator's octave errors.");
         return card.ToString();

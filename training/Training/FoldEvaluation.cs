@@ -3,7 +3,6 @@ using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Training.Baseline;
 using GenreOrleans.Training.Evaluation;
 using GenreOrleans.Training.Novelty;
-using GenreOrleans.Dsp.Features;
 using GenreOrleans.Training.Reporting;
 
 namespace GenreOrleans.Training.Training;
@@ -49,7 +48,7 @@ public static class FoldEvaluation
         var predictions = Fused(options.FusionWeight);
         var model = Metrics(predictions, labels);
         var threshold = LowConfidenceCalibration.Threshold(predictions);
-        var novelty = NoveltyFit.Fit(train.Select(c => c.Features.Descriptors).ToList(), FeatureSummary.Names.Count, DescriptorVector.Version,
+        var novelty = NoveltyFit.Fit(train.Select(c => c.Features.Descriptors).ToList(), NoveltyFeatures.Indices, DescriptorVector.Version,
             options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
         var unfamiliar = validation.Select(c => novelty.IsUnfamiliar(c.Features.Descriptors)).ToList();
         var (flagged, unflagged) = LowConfidenceCalibration.Effect(predictions, threshold, unfamiliar);

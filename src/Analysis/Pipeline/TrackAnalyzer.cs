@@ -29,7 +29,7 @@ public sealed class TrackAnalyzer
             throw new InvalidDataException($"model {model.Name} needs summary {model.SummaryVersion}, this build computes {TrackSummary.Version}");
         if (model.DescriptorHead is { } head && (head.Version != DescriptorVector.Version || head.Length != DescriptorVector.Length))
             throw new InvalidDataException($"model {model.Name} needs descriptors {head.Version} ({head.Length} values), this build computes {DescriptorVector.Version} ({DescriptorVector.Length})");
-        if (model.DescriptorNovelty is { } novelty && (novelty.Version != DescriptorVector.Version || novelty.Length > DescriptorVector.Length))
+        if (model.DescriptorNovelty is { } novelty && (novelty.Version != DescriptorVector.Version || novelty.Indices.Any(i => i < 0 || i >= DescriptorVector.Length)))
             throw new InvalidDataException($"model {model.Name} measures novelty on descriptors {novelty.Version}, this build computes {DescriptorVector.Version}");
         _model = model;
         _labels = model.CreateLabelMap();

@@ -5,12 +5,12 @@ namespace GenreOrleans.Analysis.Tests.Model;
 public sealed class DescriptorNoveltyTests
 {
     [Fact]
-    public void Distance_is_the_mahalanobis_distance_of_the_standardised_leading_values()
+    public void Distance_is_the_mahalanobis_distance_of_the_standardised_values_at_its_indices()
     {
-        // Scaler: mean (1, 0), deviation (2, 1); precision diag(1, 4): standardised (1, 1) -> sqrt(1 + 4).
-        var novelty = new DescriptorNovelty("v", new ScalerValues([1f, 0f], [2f, 1f]), [1f, 0f, 0f, 4f], Threshold: 2);
+        // Indices 2 and 0; scaler: mean (1, 0), deviation (2, 1); precision diag(1, 4): standardised (1, 1) -> sqrt(1 + 4).
+        var novelty = new DescriptorNovelty("v", [2, 0], new ScalerValues([1f, 0f], [2f, 1f]), [1f, 0f, 0f, 4f], Threshold: 2);
 
-        var distance = novelty.Distance([3f, 1f, 99f]);
+        var distance = novelty.Distance([1f, 99f, 3f]);
 
         Assert.Equal(Math.Sqrt(5), distance, 6);
     }
@@ -25,7 +25,7 @@ public sealed class DescriptorNoveltyTests
     }
 
     [Fact]
-    public void A_vector_shorter_than_the_measure_is_refused()
+    public void A_vector_without_every_index_is_refused()
     {
         var novelty = TinyModel.EuclideanNovelty(3, threshold: 1);
 

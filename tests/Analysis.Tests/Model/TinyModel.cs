@@ -59,7 +59,7 @@ internal static class TinyModel
 
     /// <summary>A novelty measure over the first <paramref name="length"/> descriptors: Euclidean distance (unit scaler, identity precision).</summary>
     public static DescriptorNovelty EuclideanNovelty(int length, double threshold) =>
-        new(DescriptorVector.Version, new ScalerValues(new float[length], Enumerable.Repeat(1f, length).ToArray()),
+        new(DescriptorVector.Version, Enumerable.Range(0, length).ToArray(), new ScalerValues(new float[length], Enumerable.Repeat(1f, length).ToArray()),
             Enumerable.Range(0, length * length).Select(i => i / length == i % length ? 1f : 0f).ToArray(), threshold);
 
     public static string TempDirectory() =>

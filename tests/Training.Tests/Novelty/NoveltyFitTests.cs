@@ -14,7 +14,7 @@ public sealed class NoveltyFitTests
     public void About_the_chosen_share_of_new_clips_from_the_training_distribution_is_flagged()
     {
         var random = new Random(3);
-        var novelty = NoveltyFit.Fit(Sample(random, 600, 0), length: 6, "v", shrinkage: 0.1, flaggedShare: 0.1, seed: 1);
+        var novelty = NoveltyFit.Fit(Sample(random, 600, 0), [0, 1, 2, 3, 4, 5], "v", shrinkage: 0.1, flaggedShare: 0.1, seed: 1);
 
         var flagged = Sample(random, 2000, 0).Count(v => novelty.IsUnfamiliar(v)) / 2000.0;
 
@@ -25,7 +25,7 @@ public sealed class NoveltyFitTests
     public void Clips_from_a_distant_distribution_are_flagged()
     {
         var random = new Random(4);
-        var novelty = NoveltyFit.Fit(Sample(random, 600, 0), length: 6, "v", shrinkage: 0.1, flaggedShare: 0.1, seed: 1);
+        var novelty = NoveltyFit.Fit(Sample(random, 600, 0), [0, 1, 2, 3, 4, 5], "v", shrinkage: 0.1, flaggedShare: 0.1, seed: 1);
 
         var flagged = Sample(random, 200, 8).Count(v => novelty.IsUnfamiliar(v)) / 200.0;
 
@@ -33,13 +33,15 @@ public sealed class NoveltyFitTests
     }
 
     [Fact]
-    public void Only_the_leading_values_are_read()
+    public void Values_outside_the_indices_do_not_count()
     {
         var random = new Random(5);
-        var rows = Sample(random, 300, 0).Select(r => r.Append(1000f).ToArray()).ToList();
+        var rows = Sample(random, 300, 0).Select(r => r.Prepend(0f).ToArray()).ToList();
+        var novelty = NoveltyFit.Fit(rows, [1, 2, 3, 4, 5, 6], "v", shrinkage: 0.1, flaggedShare: 0.1, seed: 1);
+        var typical = rows[0].ToArray();
 
-        var novelty = NoveltyFit.Fit(rows, length: 6, "v", shrinkage: 0.1, flaggedShare: 0.1, seed: 1);
+        typical[0] = 1e6f;
 
-        Assert.Equal(6, novelty.Length);
+        Assert.Equal(novelty.Distance(rows[0]), novelty.Distance(typical));
     }
 }
