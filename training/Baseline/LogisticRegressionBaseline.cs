@@ -13,11 +13,19 @@ namespace GenreOrleans.Training.Baseline;
 public static class LogisticRegressionBaseline
 {
     public static EvaluationMetrics FitAndEvaluate(
-        IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, LabelMap labels, int seed)
+        IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, LabelMap labels, int seed) =>
+        FitAndEvaluate(train, validation, labels, seed, clip => clip.Features.Descriptors[..FeatureSummary.Length]);
+
+    /// <summary>
+    /// Fits a <see cref="LogisticRegression"/> from <paramref name="vector"/> of the training clips to
+    /// their genres and measures it on the validation clips (the baseline, and <c>head-cv</c>'s
+    /// descriptor head alone, are this on different vectors).
+    /// </summary>
+    public static EvaluationMetrics FitAndEvaluate(
+        IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, LabelMap labels, int seed, Func<TrainingClip, float[]> vector)
     {
-        static float[] Summary(TrainingClip clip) => clip.Features.Descriptors[..FeatureSummary.Length];
-        var model = LogisticRegression.Fit(train.Select(Summary).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, seed);
-        var predictions = validation.Select(c => ClipPrediction.Of(c.Genre, model.Probabilities(Summary(c)), labels)).ToList();
+        var model = LogisticRegression.Fit(train.Select(vector).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, seed);
+        var predictions = validation.Select(c => ClipPrediction.Of(c.Genre, model.Probabilities(vector(c)), labels)).ToList();
         return EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount);
     }
 }

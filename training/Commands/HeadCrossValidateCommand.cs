@@ -26,10 +26,7 @@ internal static class HeadCrossValidateCommand
             for (var fold = 0; fold < folds; fold++)
             {
                 var (train, validation, _) = data.Split(folds, fold, options.Seed);
-                var head = LogisticRegression.Fit(train.Select(c => c.Features.Descriptors).ToList(), train.Select(c => c.Genre).ToList(),
-                    labels.GenreCount, options.Seed);
-                var predictions = validation.Select(c => ClipPrediction.Of(c.Genre, head.Probabilities(c.Features.Descriptors), labels)).ToList();
-                results.Add(EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount));
+                results.Add(LogisticRegressionBaseline.FitAndEvaluate(train, validation, labels, options.Seed, clip => clip.Features.Descriptors));
                 ProgressLog.Write($"fold {fold}: {results[^1].Brief()}");
             }
             Console.WriteLine($"descriptor head alone, {folds}-fold mean: genre top-1 {results.Average(m => m.GenreTop1):F3}, " +
