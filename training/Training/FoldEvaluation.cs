@@ -34,8 +34,8 @@ public static class FoldEvaluation
         }
         var chosen = byAggregation.MaxBy(kv => kv.Value.Score).Key;
 
-        var regression = LogisticRegression.Fit(train.Select(c => c.Features.Descriptors).ToList(), train.Select(c => c.Genre).ToList(),
-            labels.GenreCount, options.Seed);
+        var trainDescriptors = train.Select(c => c.Features.Descriptors).ToList();
+        var regression = LogisticRegression.Fit(trainDescriptors, train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
         var head = regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight);
         var headLogProbabilities = validation.Select(c => head.LogProbabilities(c.Features.Descriptors)).ToList();
         List<ClipPrediction> Fused(double weight) => networkPredictions[chosen]
@@ -48,7 +48,7 @@ public static class FoldEvaluation
         var predictions = Fused(options.FusionWeight);
         var model = Metrics(predictions, labels);
         var threshold = LowConfidenceCalibration.Threshold(predictions);
-        var novelty = NoveltyFit.Fit(train.Select(c => c.Features.Descriptors).ToList(), NoveltyFeatures.Indices, DescriptorVector.Version,
+        var novelty = NoveltyFit.Fit(trainDescriptors, NoveltyFeatures.Indices, DescriptorVector.Version,
             options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
         var unfamiliar = validation.Select(c => novelty.IsUnfamiliar(c.Features.Descriptors)).ToList();
         var (flagged, unflagged) = LowConfidenceCalibration.Effect(predictions, threshold, unfamiliar);
