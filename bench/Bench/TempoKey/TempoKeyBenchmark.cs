@@ -14,7 +14,8 @@ namespace GenreOrleans.Bench.TempoKey;
 /// the share of clips whose tempo falls in their family's usual range).
 /// usage: bench tempokey --audio DIR [--annotations CSV] [--librosa-src DIR] [--qm BIN]
 ///        [--no-baselines] [--no-low-band] [--details] [--seconds S] [--ishkur [DIR]] [--per-genre N] [--family F]
-///        [--pref BPM --width OCTAVES --acw W --backbeat W] [--sweep [--key-only|--tempo-only]]
+///        [--pref BPM --width OCTAVES --acw W --backbeat W] [--no-levels] [--sweep [--key-only|--tempo-only]]
+///        [--fit-levels [--annotated-weight W] [--l2 L]]
 /// </summary>
 internal static class TempoKeyBenchmark
 {
@@ -34,10 +35,22 @@ internal static class TempoKeyBenchmark
             PreferenceWidthOctaves = Setting("--width", defaults.PreferenceWidthOctaves),
             AutocorrelationWeight = Setting("--acw", defaults.AutocorrelationWeight),
             BackbeatWeight = Setting("--backbeat", defaults.BackbeatWeight),
+            LevelModel = options.Has("--no-levels") ? null : defaults.LevelModel,
         });
         var keyDetector = new KeyDetector();
         var krumhansl = new KeyDetector(new KeyDetectorOptions { Profile = KeyProfile.Krumhansl });
         var useLowBand = !options.Has("--no-low-band");
+
+        if (options.Get("--audio") is { } fitDir && options.Has("--fit-levels"))
+        {
+            var files = Directory.EnumerateFiles(fitDir, "*", SearchOption.AllDirectories)
+                .GroupBy(Path.GetFileNameWithoutExtension).ToDictionary(g => g.Key!, g => g.First());
+            var items = AnnotatedRecording.Load(annotationsPath).Where(r => files.ContainsKey(r.Id))
+                .Select(r => (r, frontEnd.Compute(LoadWithOurDecoder(files[r.Id])))).ToList();
+            MetricalLevelFitting.Run(items, Path.Combine(shared, "datasets", "ishkur-v2.5-audio"), frontEnd, LoadWithOurDecoder,
+                Setting("--annotated-weight", 2), Setting("--l2", 0.1));
+            return 0;
+        }
 
         if (options.Get("--audio") is { } sweepDir && options.Has("--sweep"))
         {

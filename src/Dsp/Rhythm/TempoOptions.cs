@@ -39,6 +39,12 @@ public sealed class TempoOptions
     /// </summary>
     public double BackbeatWeight { get; init; } = 8.0;
 
+    /// <summary>
+    /// Re-decides the beat level among the best hypothesis' metrical relatives when the mid band
+    /// is given (see <see cref="MetricalLevelModel"/>); null leaves the choice to the grid score.
+    /// </summary>
+    public MetricalLevelModel? LevelModel { get; init; } = MetricalLevelModel.Default;
+
     /// <summary>Envelope frames per second implied by <see cref="SampleRate"/> and <see cref="HopLength"/>.</summary>
     public double FrameRate => (double)SampleRate / HopLength;
 }

