@@ -10,10 +10,11 @@ namespace GenreOrleans.Analysis.Pipeline;
 /// its confidence (a linear model cannot read "160 to 180 BPM" from a raw number), and the
 /// <see cref="RhythmProfile"/>. A model records the version it was fitted on and refuses another.
 /// Version 2: the rhythm profile reads 32 lags from 2 to 380 frames (version 1: 24 from 4 to 200).
+/// Version 3: the tempo is the beat level <see cref="MetricalLevelModel"/> chooses (version 2: the grid score's).
 /// </summary>
 public static class DescriptorVector
 {
-    public const string Version = "descriptors-2";
+    public const string Version = "descriptors-3";
 
     public const int TempoBins = 16;
     public const double LowestBinBpm = 60;
