@@ -72,7 +72,9 @@ public static class ModelCardWriter
              $"(class balanced), batch {options.BatchSize}, seed {options.Seed}; the summary input is zeroed for {options.SummaryDropout:P0} " +
              $"of training windows and noised (σ {options.SummaryNoise}) for the rest, so clips cannot be recognised by it.");
         Line(options.Augment
-            ? "- Augmentation: gain ±6 dB, random EQ tilt and bump, band limit 5.5–11 kHz (p 0.3), compression of band dynamics (p 0.3), time and frequency masks (p 0.5)."
+            ? "- Augmentation: gain ±6 dB, random EQ tilt and bump, band limit 5.5–11 kHz (p 0.3), compression of band dynamics (p 0.3), " +
+              (options.LimiterProbability > 0 ? $"broadband limiter with make-up gain 4–14 dB (p {options.LimiterProbability}), " : "") +
+              "time and frequency masks (p 0.5)."
             : "- No augmentation.");
         Line($"- Weights: `{manifest.WeightsFile}` (TorchSharp format), {CountParameters(run)} parameters.");
         Line();

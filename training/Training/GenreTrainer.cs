@@ -34,7 +34,7 @@ public sealed class GenreTrainer
         torch.set_num_threads(_options.Threads);
         torch.manual_seed(_options.Seed);
         var random = new Random(_options.Seed);
-        var augmenter = new SpectrogramAugmenter(_window.MelBands, _window.SampleRate, _options.Seed + 1);
+        var augmenter = new SpectrogramAugmenter(_window.MelBands, _window.SampleRate, _options.Seed + 1, _options.LimiterProbability, _window.HopLength);
         var melScaler = FitMelScaler(train);
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
         var summaryLength = summaryScaler.Length;

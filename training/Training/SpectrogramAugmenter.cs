@@ -8,17 +8,24 @@ namespace GenreOrleans.Training.Training;
 /// gain (a constant dB offset), EQ (a random smooth tilt and bump over the bands), band
 /// limiting (bands above a random 5.5–11 kHz cutoff drop to the floor, like lossy encoders at
 /// low bitrates), compression (each band's deviation around its mean shrinks), plus
-/// SpecAugment-style time and frequency masks on the window only.
+/// SpecAugment-style time and frequency masks on the window only. Optionally a broadband
+/// limiter (<see cref="MelLimiter"/>), the loud-master treatment that per-band compression
+/// does not imitate; the summary follows it approximately (the window's own shift and spread).
 /// </summary>
 public sealed class SpectrogramAugmenter
 {
     private readonly Random _random;
     private readonly double[] _bandCentreHz;
+    private readonly MelLimiter _limiter;
+    private readonly double _limiterProbability;
 
-    public SpectrogramAugmenter(int bands, int sampleRate, int seed)
+    /// <param name="limiterProbability">Share of windows that go through <see cref="MelLimiter"/>; 0 draws nothing for it.</param>
+    public SpectrogramAugmenter(int bands, int sampleRate, int seed, double limiterProbability = 0, int hopLength = 512)
     {
         _random = new Random(seed);
         _bandCentreHz = SlaneyBandCentres(bands, sampleRate / 2.0);
+        _limiter = new MelLimiter((double)hopLength / sampleRate);
+        _limiterProbability = limiterProbability;
     }
 
     /// <summary>Augments <paramref name="window"/> ([bands, frames]) and <paramref name="summary"/> ([2*bands]) in place.</summary>
@@ -68,6 +75,10 @@ public sealed class SpectrogramAugmenter
             summary[b] += offset[b];
             summary[bands + b] *= compression;
         }
+
+        // Drawn only when enabled, so recipes without the limiter keep their random sequence.
+        if (_limiterProbability > 0 && _random.NextDouble() < _limiterProbability)
+            _limiter.Apply(window, summary, bands, frames, (float)Uniform(4, 14));
 
         if (_random.NextDouble() < 0.5)
             Mask(window, bands, frames, alongTime: true, maxWidth: frames / 8);

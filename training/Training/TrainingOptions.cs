@@ -42,6 +42,12 @@ public sealed record TrainingOptions
     /// <summary>Standard deviation of Gaussian noise added to the standardised summary in training.</summary>
     public double SummaryNoise { get; init; } = 0.3;
 
+    /// <summary>
+    /// Share of training windows passed through a broadband limiter with make-up gain (4–14 dB
+    /// deep, see <see cref="MelLimiter"/>): loud modern masters; 0 leaves it out.
+    /// </summary>
+    public double LimiterProbability { get; init; }
+
     /// <summary>Whether the network runs a GRU over the frame embeddings (else it pools them directly).</summary>
     public bool Recurrent { get; init; } = true;
 
