@@ -61,7 +61,22 @@ public sealed class TempoKeyReader : ITempoKeyReader
     {
         if (tempo.Bpm <= 0 || GenreTempoRanges.For(genre.Slug, genre.Family) is not { } range)
             return tempo;
-        var refined = TempoEstimator.RefineWithRange(new TempoReading(tempo.Bpm, tempo.Confidence, tempo.Alternative), range.MinBpm, range.MaxBpm);
+        // The genre's range narrows the reported range; it never leaves it (speedcore's 300 BPM
+        // is reported as 150 when the range stops at 200, as the estimator itself would).
+        var options = _tempo.Value!.Options;
+        double min = Math.Max(range.MinBpm, options.MinBpm), max = Math.Min(range.MaxBpm, options.MaxBpm);
+        if (min > max)
+            return tempo;
+        // The estimator's alternative reading is the one other hypothesis a stored result keeps.
+        var reading = new TempoReading(tempo.Bpm, tempo.Confidence, tempo.Alternative)
+        {
+            Candidates = tempo.Alternative is { } alternative ? [new TempoCandidate(tempo.Bpm, 1), new TempoCandidate(alternative, 0.5)] : [],
+        };
+        var refined = TempoEstimator.RefineWithRange(reading, min, max);
+        // An octave move towards the genre that lands outside the reported range is refused:
+        // a 120 BPM song the model calls rap is not at 60.
+        if (refined.Bpm < options.MinBpm || refined.Bpm > options.MaxBpm)
+            return tempo;
         return new TempoEstimate(refined.Bpm, refined.Confidence, refined.Alternative);
     }
 }

@@ -1,4 +1,6 @@
+using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Analysis.Results;
 
 namespace GenreOrleans.Analysis.Tests.Pipeline;
 
@@ -74,5 +76,30 @@ public class TempoKeyReaderTests
         Assert.NotNull(reading.DescriptorVector);
         Assert.Equal(DescriptorVector.Length, reading.DescriptorVector.Length);
         Assert.All(reading.DescriptorVector, v => Assert.True(float.IsFinite(v)));
+    }
+
+    [Fact]
+    public void Refining_with_the_genre_takes_the_alternative_inside_its_range()
+    {
+        var refined = new TempoKeyReader().RefineTempo(new TempoEstimate(87, 0.6, 174), new GenreLabel("drumnbass", "Drum n Bass", "Jungle"));
+
+        Assert.Equal(174, refined.Bpm);
+        Assert.Equal(87, refined.Alternative);
+    }
+
+    [Fact]
+    public void Refining_refuses_an_octave_move_below_the_reported_range()
+    {
+        var tempo = new TempoEstimate(120, 0.6, 180);
+
+        Assert.Equal(120, new TempoKeyReader().RefineTempo(tempo, new GenreLabel("dirtysouthrap", "Dirty South Rap", "Breakbeat")).Bpm);
+    }
+
+    [Fact]
+    public void Refining_never_leaves_the_reported_tempo_range()
+    {
+        var refined = new TempoKeyReader().RefineTempo(new TempoEstimate(150, 0.6, 100), new GenreLabel("speedcore", "Speedcore", "Hardcore"));
+
+        Assert.InRange(refined.Bpm, 70, 200);
     }
 }
