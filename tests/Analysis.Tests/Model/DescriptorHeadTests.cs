@@ -1,5 +1,6 @@
 using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Analysis.Tests.Model;
 
@@ -59,7 +60,8 @@ public class DescriptorHeadTests
     public void The_head_survives_model_json_bit_for_bit()
     {
         var head = TinyModel.HeadFavouring(2) with { Bias = [0.1f, -1e-7f, 3.4028235e38f] };
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorHead: head);
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, descriptorHead: head);
 
         var read = ModelManifest.Read(directory).DescriptorHead!;
 

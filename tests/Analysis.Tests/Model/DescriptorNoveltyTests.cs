@@ -1,4 +1,5 @@
 using GenreOrleans.Analysis.Model;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Analysis.Tests.Model;
 
@@ -35,7 +36,8 @@ public sealed class DescriptorNoveltyTests
     [Fact]
     public void The_measure_survives_a_model_json_round_trip()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: TinyModel.EuclideanNovelty(2, threshold: 3.5));
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, descriptorNovelty: TinyModel.EuclideanNovelty(2, threshold: 3.5));
 
         var read = ModelManifest.Read(directory).DescriptorNovelty!;
 

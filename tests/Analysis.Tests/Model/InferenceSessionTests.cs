@@ -1,5 +1,6 @@
 using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Analysis.Tests.Model;
 
@@ -17,7 +18,8 @@ public sealed class InferenceSessionTests
     [Fact]
     public async Task Loaded_model_gives_probability_distributions_per_window()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path);
         using var session = InferenceSession.Load(directory);
 
         var scores = await session.ScoreAsync(RandomBatch(5, 1));
@@ -34,7 +36,8 @@ public sealed class InferenceSessionTests
     [Fact]
     public async Task Scores_do_not_depend_on_how_windows_are_chunked()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path);
         using var whole = InferenceSession.Load(directory);
         using var chunked = InferenceSession.Load(directory);
         var batch = RandomBatch(7, 2);
@@ -50,7 +53,8 @@ public sealed class InferenceSessionTests
     [Fact]
     public async Task Refuses_windows_of_another_shape()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path);
         using var session = InferenceSession.Load(directory);
         var wrong = new WindowBatch(new float[64 * 64], new float[256], 1, 64, 64, 256);
         await Assert.ThrowsAsync<ArgumentException>(() => session.ScoreAsync(wrong));

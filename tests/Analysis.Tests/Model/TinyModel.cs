@@ -61,7 +61,4 @@ internal static class TinyModel
     public static DescriptorNovelty EuclideanNovelty(int length, double threshold) =>
         new(DescriptorVector.Version, Enumerable.Range(0, length).ToArray(), new ScalerValues(new float[length], Enumerable.Repeat(1f, length).ToArray()),
             Enumerable.Range(0, length * length).Select(i => i / length == i % length ? 1f : 0f).ToArray(), threshold);
-
-    public static string TempDirectory() =>
-        Path.Combine(Path.GetTempPath(), "genre-tests-" + Guid.NewGuid().ToString("N"));
 }

@@ -25,7 +25,8 @@ public sealed class TrackAnalyzerTests
     [Fact]
     public async Task Analyses_a_track_into_every_genre_sorted_with_families_and_a_timeline_to_the_end()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path);
         using var session = InferenceSession.Load(directory);
         var analyzer = new TrackAnalyzer(session.Manifest!);
         var stages = new List<AnalysisStage>();
@@ -44,7 +45,8 @@ public sealed class TrackAnalyzerTests
     [Fact]
     public void Decoding_reports_the_file_facts_and_resamples_to_the_model_rate()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path);
         var analyzer = new TrackAnalyzer(ModelManifest.Read(directory));
 
         var track = analyzer.Decode(Wav(2), CancellationToken.None);
@@ -59,7 +61,8 @@ public sealed class TrackAnalyzerTests
     [Fact]
     public async Task A_threshold_above_every_family_probability_flags_the_result_low_confidence()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), lowConfidenceThreshold: 1.01);
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, lowConfidenceThreshold: 1.01);
         using var session = InferenceSession.Load(directory);
         var analyzer = new TrackAnalyzer(session.Manifest!);
 
@@ -71,7 +74,8 @@ public sealed class TrackAnalyzerTests
     [Fact]
     public async Task A_descriptor_head_moves_the_track_distribution_toward_the_genre_it_favours()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorHead: TinyModel.HeadFavouring(2));
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, descriptorHead: TinyModel.HeadFavouring(2));
         using var session = InferenceSession.Load(directory);
         var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
 
@@ -85,7 +89,8 @@ public sealed class TrackAnalyzerTests
     [Fact]
     public async Task Scores_from_another_model_version_keep_their_windows_distribution_without_the_head()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorHead: TinyModel.HeadFavouring(2));
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, descriptorHead: TinyModel.HeadFavouring(2));
         using var session = InferenceSession.Load(directory);
         var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
         var track = analyzer.Decode(Wav(4), CancellationToken.None);
@@ -104,7 +109,8 @@ public sealed class TrackAnalyzerTests
     [InlineData(1e12, false)]
     public async Task A_track_is_flagged_unfamiliar_and_low_confidence_only_beyond_the_novelty_threshold(double threshold, bool flagged)
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: TinyModel.EuclideanNovelty(4, threshold));
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, descriptorNovelty: TinyModel.EuclideanNovelty(4, threshold));
         using var session = InferenceSession.Load(directory);
         var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
 
@@ -118,7 +124,8 @@ public sealed class TrackAnalyzerTests
     public void A_model_whose_novelty_measure_has_another_descriptor_version_is_refused()
     {
         var novelty = TinyModel.EuclideanNovelty(4, 1) with { Version = "descriptors-0" };
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorNovelty: novelty);
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, descriptorNovelty: novelty);
 
         Assert.Throws<InvalidDataException>(() => new TrackAnalyzer(ModelManifest.Read(directory)));
     }
@@ -127,7 +134,8 @@ public sealed class TrackAnalyzerTests
     public void A_model_whose_descriptor_head_has_another_version_is_refused()
     {
         var head = TinyModel.HeadFavouring(0) with { Version = "descriptors-0" };
-        var directory = TinyModel.Create(TinyModel.TempDirectory(), descriptorHead: head);
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, descriptorHead: head);
 
         Assert.Throws<InvalidDataException>(() => new TrackAnalyzer(ModelManifest.Read(directory)));
     }
@@ -135,7 +143,8 @@ public sealed class TrackAnalyzerTests
     [Fact]
     public void Bytes_that_are_not_audio_are_refused_with_the_decoding_error()
     {
-        var directory = TinyModel.Create(TinyModel.TempDirectory());
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path);
         var analyzer = new TrackAnalyzer(ModelManifest.Read(directory));
         var html = new MemoryStream("<html><body>not a song</body></html>"u8.ToArray());
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GenreOrleans.Cli.Tests.Support;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Cli.Tests.Commands;
 
@@ -8,7 +9,8 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public async Task Analyze_json_prints_one_object_per_file_with_every_genre_sorted_most_likely_first()
     {
-        var directory = TestAudio.NewDirectory();
+        using var folder = new TemporaryDirectory("genre-cli-tests");
+        var directory = folder.Path;
         TestAudio.WriteBeatWav(directory, "a.wav", seconds: 8.0);
         TestAudio.WriteBeatWav(directory, "b.wav", seconds: 5.0);
 
@@ -32,7 +34,8 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public async Task Analyze_reports_a_file_that_is_not_audio_as_failed_with_the_reason()
     {
-        var directory = TestAudio.NewDirectory();
+        using var folder = new TemporaryDirectory("genre-cli-tests");
+        var directory = folder.Path;
         var text = Path.Combine(directory, "page.mp3");
         await File.WriteAllTextAsync(text, "<html><body>not audio</body></html>");
 

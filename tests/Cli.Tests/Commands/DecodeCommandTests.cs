@@ -1,4 +1,5 @@
 using GenreOrleans.Cli.Tests.Support;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Cli.Tests.Commands;
 
@@ -7,7 +8,8 @@ public sealed class DecodeCommandTests
     [Fact]
     public async Task Decode_writes_one_float_per_sample_of_a_mono_wav()
     {
-        var directory = TestAudio.NewDirectory();
+        using var folder = new TemporaryDirectory("genre-cli-tests");
+        var directory = folder.Path;
         var wav = TestAudio.WriteBeatWav(directory, "beat.wav", seconds: 1.0);
         var output = Path.Combine(directory, "beat.f32");
 
@@ -20,7 +22,8 @@ public sealed class DecodeCommandTests
     [Fact]
     public async Task Decode_refuses_a_text_file_with_a_message_and_an_error_code()
     {
-        var directory = TestAudio.NewDirectory();
+        using var folder = new TemporaryDirectory("genre-cli-tests");
+        var directory = folder.Path;
         var text = Path.Combine(directory, "notes.mp3");
         await File.WriteAllTextAsync(text, "<html><body>not audio</body></html>");
 

@@ -18,11 +18,4 @@ internal static class TestAudio
         }
         return Pcm16Wav.Write(Path.Combine(directory, name), samples, sampleRate, channels: 1);
     }
-
-    public static string NewDirectory()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "genre-cli-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return directory;
-    }
 }

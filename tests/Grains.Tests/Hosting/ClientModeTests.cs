@@ -4,6 +4,7 @@ using GenreOrleans.Grains.Hosting;
 using GenreOrleans.Grains.Inference;
 using GenreOrleans.Grains.Tests.Doubles;
 using GenreOrleans.Grains.Tracks;
+using GenreOrleans.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace GenreOrleans.Grains.Tests.Hosting;
 /// <summary>The two hosting modes wired exactly as src/Silo and src/Web (Orleans:Mode=Client) wire them.</summary>
 public sealed class ClientModeTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryDirectory _data = new("genre-grains-tests");
 
     public void Dispose() => _data.Dispose();
 

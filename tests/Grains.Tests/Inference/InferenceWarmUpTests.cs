@@ -1,5 +1,6 @@
 using GenreOrleans.Grains.Inference;
 using GenreOrleans.Grains.Tests.Doubles;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Grains.Tests.Inference;
 
@@ -29,7 +30,7 @@ public sealed class InferenceWarmUpTests
     [Fact]
     public async Task A_gpu_silo_loads_the_model_at_start_without_any_request()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new TemporaryDirectory("genre-grains-tests");
         await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(), silos: 2,
             siloSettings: name => [new("Orleans:Metadata:gpu", name == "Silo_1" ? "true" : "false")]);
 
@@ -42,7 +43,7 @@ public sealed class InferenceWarmUpTests
     [Fact]
     public async Task The_standalone_setting_loads_the_model_at_start_on_a_cpu_silo()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new TemporaryDirectory("genre-grains-tests");
         await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(),
             siloSettings: _ => [new("Inference:LoadModelAtStart", nameof(ModelLoadAtStart.Always))]);
 

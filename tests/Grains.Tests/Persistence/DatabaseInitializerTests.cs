@@ -1,5 +1,6 @@
 using GenreOrleans.Grains.Persistence;
 using GenreOrleans.Grains.Tests.Doubles;
+using GenreOrleans.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,7 +8,7 @@ namespace GenreOrleans.Grains.Tests.Persistence;
 
 public sealed class DatabaseInitializerTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryDirectory _data = new("genre-grains-tests");
 
     public void Dispose() => _data.Dispose();
 

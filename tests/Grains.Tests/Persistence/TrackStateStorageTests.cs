@@ -2,13 +2,14 @@ using GenreOrleans.Analysis.Results;
 using GenreOrleans.Grains.Persistence;
 using GenreOrleans.Grains.Tests.Doubles;
 using GenreOrleans.Grains.Tracks;
+using GenreOrleans.Tests.Shared;
 using Orleans.Storage;
 
 namespace GenreOrleans.Grains.Tests.Persistence;
 
 public sealed class TrackStateStorageTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryDirectory _data = new("genre-grains-tests");
 
     public void Dispose() => _data.Dispose();
 

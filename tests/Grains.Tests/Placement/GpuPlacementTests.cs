@@ -1,6 +1,7 @@
 using GenreOrleans.Grains.Inference;
 using GenreOrleans.Grains.Placement;
 using GenreOrleans.Grains.Tests.Doubles;
+using GenreOrleans.Tests.Shared;
 using Orleans.Placement;
 
 namespace GenreOrleans.Grains.Tests.Placement;
@@ -29,7 +30,7 @@ public sealed class GpuPlacementTests
     [Fact]
     public async Task The_inference_grain_activates_on_the_gpu_silo()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new TemporaryDirectory("genre-grains-tests");
         await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(), silos: 2,
             siloSettings: name => GpuOn("Silo_1", name));
 
@@ -41,7 +42,7 @@ public sealed class GpuPlacementTests
     [Fact]
     public async Task Every_filtered_activation_lands_on_the_gpu_silo()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new TemporaryDirectory("genre-grains-tests");
         await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(), silos: 2,
             siloSettings: name => GpuOn("Silo_1", name));
 
@@ -54,7 +55,7 @@ public sealed class GpuPlacementTests
     [Fact]
     public async Task Without_a_gpu_silo_activations_land_on_any_silo()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new TemporaryDirectory("genre-grains-tests");
         await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(), silos: 2);
 
         var silos = await Task.WhenAll(Enumerable.Range(0, 40)

@@ -1,5 +1,6 @@
 using GenreOrleans.Grains.Tests.Doubles;
 using GenreOrleans.Grains.Tracks;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Grains.Tests.Tracks;
 
@@ -8,7 +9,7 @@ public sealed class AnalysisThrottleTests
     [Fact]
     public async Task Tracks_beyond_the_concurrency_limit_wait_as_uploaded_until_a_slot_frees()
     {
-        using var data = new TemporaryDirectory();
+        using var data = new TemporaryDirectory("genre-grains-tests");
         var pipeline = new ScriptedTrackPipeline();
         await using var cluster = await GenreTestCluster.StartAsync(data.Path, pipeline,
             siloSettings: _ => [new("Tracks:MaxConcurrentAnalyses", "1")]);

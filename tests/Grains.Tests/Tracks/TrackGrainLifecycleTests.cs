@@ -1,11 +1,12 @@
 using GenreOrleans.Grains.Tests.Doubles;
 using GenreOrleans.Grains.Tracks;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Grains.Tests.Tracks;
 
 public sealed class TrackGrainLifecycleTests : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryDirectory _data = new("genre-grains-tests");
     private readonly ScriptedTrackPipeline _pipeline = new();
     private GenreTestCluster _cluster = null!;
 

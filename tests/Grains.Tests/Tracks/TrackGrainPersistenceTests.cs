@@ -1,12 +1,13 @@
 using GenreOrleans.Grains.Persistence;
 using GenreOrleans.Grains.Tests.Doubles;
 using GenreOrleans.Grains.Tracks;
+using GenreOrleans.Tests.Shared;
 
 namespace GenreOrleans.Grains.Tests.Tracks;
 
 public sealed class TrackGrainPersistenceTests : IDisposable
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryDirectory _data = new("genre-grains-tests");
 
     public void Dispose() => _data.Dispose();
 

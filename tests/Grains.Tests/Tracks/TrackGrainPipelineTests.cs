@@ -15,7 +15,7 @@ namespace GenreOrleans.Grains.Tests.Tracks;
 /// </summary>
 public sealed class TrackGrainPipelineTests : IAsyncLifetime
 {
-    private readonly TemporaryDirectory _data = new();
+    private readonly TemporaryDirectory _data = new("genre-grains-tests");
     private GenreTestCluster _cluster = null!;
     private string _model = null!;
 

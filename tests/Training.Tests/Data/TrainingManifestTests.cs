@@ -1,3 +1,4 @@
+using GenreOrleans.Tests.Shared;
 using GenreOrleans.Training.Data;
 
 namespace GenreOrleans.Training.Tests.Data;
@@ -7,7 +8,8 @@ public sealed class TrainingManifestTests
     [Fact]
     public void Reads_a_manifest_csv_with_quoted_fields_relative_to_its_folder()
     {
-        var directory = Directory.CreateTempSubdirectory("manifest").FullName;
+        using var folder = new TemporaryDirectory("genre-training-tests");
+        var directory = folder.Path;
         var path = Path.Combine(directory, "manifest.csv");
         File.WriteAllText(path,
             "file,genre,title,type,artist\n" +
@@ -25,7 +27,8 @@ public sealed class TrainingManifestTests
     [Fact]
     public void Reads_a_genre_folder_tree_with_an_optional_family_level()
     {
-        var root = Directory.CreateTempSubdirectory("tree").FullName;
+        using var folder = new TemporaryDirectory("genre-training-tests");
+        var root = folder.Path;
         Directory.CreateDirectory(Path.Combine(root, "House", "acidhouse"));
         File.WriteAllBytes(Path.Combine(root, "House", "acidhouse", "a.mp3"), new byte[1]);
         File.WriteAllBytes(Path.Combine(root, "House", "acidhouse", "notes.txt"), new byte[1]);
