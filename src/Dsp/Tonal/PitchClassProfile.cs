@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace GenreOrleans.Dsp.Tonal;
@@ -29,12 +31,15 @@ public sealed class PitchClassProfile
     private readonly int _lastBin;
     private readonly int _lowNote;
     private readonly int _noteCount;
+    // Ring rows padded to whole float vectors, so the median network covers every semitone.
+    private readonly int _stride;
     private readonly double[] _magnitude;
     private readonly double[] _notes;
     private readonly double[] _whitened;
+    private readonly double[] _windowSum;
+    private readonly double[] _windowCount;
     private readonly float[] _ring;
     private readonly float[] _medianScratch;
-    private readonly float[] _medianLanes = new float[Vector<float>.Count];
     private readonly double[] _profile = new double[12];
     private readonly double[] _partialHz;
     private readonly double[] _partialEnergy;
@@ -61,8 +66,15 @@ public sealed class PitchClassProfile
         _noteCount = highNote - _lowNote + 1;
         _magnitude = new double[bins];
         _notes = new double[_noteCount];
-        _whitened = new double[_noteCount];
-        _ring = new float[_options.HarmonicMedianFrames * _noteCount];
+        var width = Vector<float>.Count;
+        _stride = (_noteCount + width - 1) / width * width;
+        _whitened = new double[_stride];
+        _windowSum = new double[_noteCount];
+        _windowCount = new double[_noteCount];
+        var half = _options.WhiteningSemitones;
+        for (var n = 0; n < _noteCount; n++)
+            _windowCount[n] = Math.Min(_noteCount - 1, n + half) - Math.Max(0, n - half) + 1;
+        _ring = new float[_options.HarmonicMedianFrames * _stride];
         _medianScratch = new float[_options.HarmonicMedianFrames];
         // At most one partial per bin (every bin, when PeaksOnly is off).
         _partialHz = new double[bins];
@@ -112,7 +124,8 @@ public sealed class PitchClassProfile
             slot = (_ringStart + _framesInRing) % length;
             _framesInRing++;
         }
-        for (var n = 0; n < _noteCount; n++) _ring[slot * _noteCount + n] = (float)_notes[n];
+        var row = _ring.AsSpan(slot * _stride, _noteCount);
+        for (var n = 0; n < _noteCount; n++) row[n] = (float)_notes[n];
         if (_framesInRing == length || FrameCount <= length / 2)
             EmitMedian();
     }
@@ -138,41 +151,60 @@ public sealed class PitchClassProfile
                 Vector.SquareRoot(high).CopyTo(_magnitude, k0 + lanes);
             }
         }
-        for (var k = k0; k <= last + 1; k++)
-            _magnitude[k] = power[k] > 0 && float.IsFinite(power[k]) ? Math.Sqrt(power[k]) : 0;
+        for (; k0 <= last + 1; k0++)
+            _magnitude[k0] = power[k0] > 0 && float.IsFinite(power[k0]) ? Math.Sqrt(power[k0]) : 0;
 
         var partials = 0;
-        for (var k = _firstBin; k <= last; k++)
+        var k = _firstBin;
+        if (_options.PeaksOnly && Vector256.IsHardwareAccelerated)
         {
-            var m = _magnitude[k];
-            double hz, amplitude;
+            // Peak test four bins at a time (the same comparisons); the peaks found are then
+            // interpolated one by one in ascending order, exactly as the scalar loop below.
+            ref var magnitude = ref MemoryMarshal.GetArrayDataReference(_magnitude);
+            for (; k <= last - 3; k += 4)
+            {
+                var m = Vector256.LoadUnsafe(ref magnitude, (nuint)k);
+                var peaks = Vector256.GreaterThan(m, Vector256.LoadUnsafe(ref magnitude, (nuint)(k - 1)))
+                    & Vector256.GreaterThanOrEqual(m, Vector256.LoadUnsafe(ref magnitude, (nuint)(k + 1)));
+                for (var bits = peaks.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+                    partials = AddPeak(k + BitOperations.TrailingZeroCount(bits), partials);
+            }
+        }
+        for (; k <= last; k++)
+        {
             if (_options.PeaksOnly)
             {
-                if (!(m > _magnitude[k - 1] && m >= _magnitude[k + 1]))
-                    continue;
-                // Parabolic interpolation of the peak on the magnitude spectrum.
-                double left = _magnitude[k - 1], right = _magnitude[k + 1];
-                var curvature = left - 2 * m + right;
-                var offset = curvature < 0 ? Math.Clamp(0.5 * (left - right) / curvature, -0.5, 0.5) : 0;
-                hz = (k + offset) * _binHz;
-                amplitude = m - 0.25 * (left - right) * offset;
+                var m = _magnitude[k];
+                if (m > _magnitude[k - 1] && m >= _magnitude[k + 1])
+                    partials = AddPeak(k, partials);
             }
             else
             {
+                var m = _magnitude[k];
                 if (!(m > 0)) continue;
-                hz = k * _binHz;
-                amplitude = m;
+                var hz = k * _binHz;
+                if (hz < _options.MinHz || hz > _options.MaxHz)
+                    continue;
+                _partialHz[partials] = hz;
+                _partialEnergy[partials] = m * m;
+                partials++;
             }
-            if (hz < _options.MinHz || hz > _options.MaxHz)
-                continue;
-            _partialHz[partials] = hz;
-            _partialEnergy[partials] = amplitude * amplitude;
-            partials++;
         }
         AddPartials(partials);
 
+        var notes = _notes.AsSpan(0, _noteCount);
+        var n = 0;
         double max = 0;
-        foreach (var v in _notes) max = Math.Max(max, v);
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Vector.Max is IEEE maximum like Math.Max (NaN wins, +0 over -0), so the order of
+            // the comparisons does not change the result.
+            var lanes = Vector<double>.Count;
+            var maxima = Vector<double>.Zero;
+            for (; n <= notes.Length - lanes; n += lanes) maxima = Vector.Max(maxima, new Vector<double>(notes.Slice(n, lanes)));
+            for (var i = 0; i < lanes; i++) max = Math.Max(max, maxima[i]);
+        }
+        for (; n < notes.Length; n++) max = Math.Max(max, notes[n]);
         if (!(max > 0) || !double.IsFinite(max))
         {
             Array.Clear(_notes);
@@ -181,27 +213,65 @@ public sealed class PitchClassProfile
         var eta = _options.LogCompression;
         var compressionScale = eta > 0 ? Math.Log(1 + eta) : 1;
         var scale = _options.NormaliseFrames ? 1 / max : 1;
-        for (var n = 0; n < _noteCount; n++)
+        n = 0;
+        if (Vector.IsHardwareAccelerated && !(eta > 0))
+        {
+            var lanes = Vector<double>.Count;
+            var scales = new Vector<double>(scale);
+            for (; n <= notes.Length - lanes; n += lanes)
+                Vector.SquareRoot(new Vector<double>(notes.Slice(n, lanes)) * scales).CopyTo(notes.Slice(n, lanes));
+        }
+        for (; n < notes.Length; n++)
         {
             // Back to amplitude: energies would let the loudest partial dominate the fold.
-            var v = Math.Sqrt(_notes[n] * scale);
-            _notes[n] = eta > 0 ? Math.Log(1 + eta * v) / compressionScale : v;
+            var v = Math.Sqrt(notes[n] * scale);
+            notes[n] = eta > 0 ? Math.Log(1 + eta * v) / compressionScale : v;
         }
 
         var half = _options.WhiteningSemitones;
         if (half <= 0)
             return;
-        // Running sum over [n - half, n + half], clipped at the ends.
+        // Running sum over [n - half, n + half], clipped at the ends (sequential, as before);
+        // then each note less its window's mean, floored at 0, a vector at a time.
+        var sums = _windowSum.AsSpan(0, notes.Length);
         double sum = 0;
-        for (var i = 0; i < Math.Min(half, _noteCount); i++) sum += _notes[i];
-        for (var n = 0; n < _noteCount; n++)
+        for (var i = 0; i < Math.Min(half, notes.Length); i++) sum += notes[i];
+        for (n = 0; n < notes.Length; n++)
         {
-            if (n + half < _noteCount) sum += _notes[n + half];
-            if (n - half - 1 >= 0) sum -= _notes[n - half - 1];
-            var count = Math.Min(_noteCount - 1, n + half) - Math.Max(0, n - half) + 1;
-            _whitened[n] = Math.Max(0, _notes[n] - sum / count);
+            if (n + half < notes.Length) sum += notes[n + half];
+            if (n - half - 1 >= 0) sum -= notes[n - half - 1];
+            sums[n] = sum;
         }
-        Array.Copy(_whitened, _notes, _noteCount);
+        var counts = _windowCount.AsSpan(0, notes.Length);
+        n = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = Vector<double>.Count;
+            for (; n <= notes.Length - lanes; n += lanes)
+            {
+                var mean = new Vector<double>(sums.Slice(n, lanes)) / new Vector<double>(counts.Slice(n, lanes));
+                Vector.Max(Vector<double>.Zero, new Vector<double>(notes.Slice(n, lanes)) - mean).CopyTo(notes.Slice(n, lanes));
+            }
+        }
+        for (; n < notes.Length; n++)
+            notes[n] = Math.Max(0, notes[n] - sums[n] / counts[n]);
+    }
+
+    /// <summary>Adds the peak at bin <paramref name="k"/>, parabolically interpolated, when it lies in the frequency range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AddPeak(int k, int partials)
+    {
+        // Parabolic interpolation of the peak on the magnitude spectrum.
+        double m = _magnitude[k], left = _magnitude[k - 1], right = _magnitude[k + 1];
+        var curvature = left - 2 * m + right;
+        var offset = curvature < 0 ? Math.Clamp(0.5 * (left - right) / curvature, -0.5, 0.5) : 0;
+        var hz = (k + offset) * _binHz;
+        var amplitude = m - 0.25 * (left - right) * offset;
+        if (hz < _options.MinHz || hz > _options.MaxHz)
+            return partials;
+        _partialHz[partials] = hz;
+        _partialEnergy[partials] = amplitude * amplitude;
+        return partials + 1;
     }
 
     /// <summary>
@@ -251,10 +321,10 @@ public sealed class PitchClassProfile
     private void EmitMedian()
     {
         var count = _framesInRing;
-        var n = count == 9 ? MedianOfNine(_ring, _noteCount, _whitened, _medianLanes) : 0;
+        var n = count == 9 ? MedianOfNine(_ring, _stride, _whitened) : 0;
         for (; n < _noteCount; n++)
         {
-            for (var i = 0; i < count; i++) _medianScratch[i] = _ring[i * _noteCount + n];
+            for (var i = 0; i < count; i++) _medianScratch[i] = _ring[i * _stride + n];
             var values = _medianScratch.AsSpan(0, count);
             values.Sort();
             _whitened[n] = values[count / 2];
@@ -268,7 +338,7 @@ public sealed class PitchClassProfile
     /// frames is the default window, and which frame sits in which row does not matter. Returns
     /// how many leading columns were done (a multiple of the vector width); the rest are left to the caller.
     /// </summary>
-    internal static int MedianOfNine(ReadOnlySpan<float> ring, int stride, Span<double> median, Span<float> lanes)
+    internal static int MedianOfNine(ReadOnlySpan<float> ring, int stride, Span<double> median)
     {
         var width = Vector<float>.Count;
         var n = 0;
@@ -286,8 +356,9 @@ public sealed class PitchClassProfile
             Order(ref p3, ref p6); Order(ref p1, ref p4); Order(ref p2, ref p5);
             Order(ref p4, ref p7); Order(ref p4, ref p2); Order(ref p6, ref p4);
             Order(ref p4, ref p2);
-            p4.CopyTo(lanes);
-            for (var i = 0; i < width; i++) median[n + i] = lanes[i];
+            Vector.Widen(p4, out var low, out var high);
+            low.CopyTo(median.Slice(n, Vector<double>.Count));
+            high.CopyTo(median.Slice(n + Vector<double>.Count, Vector<double>.Count));
         }
         return n;
     }

@@ -99,7 +99,7 @@ public class PitchClassProfileTests
         for (var i = 0; i < ring.Length; i++) ring[i] = (float)random.NextDouble();
         var median = new double[stride];
 
-        var done = PitchClassProfile.MedianOfNine(ring, stride, median, new float[width]);
+        var done = PitchClassProfile.MedianOfNine(ring, stride, median);
 
         Assert.Equal(stride, done);
         for (var n = 0; n < stride; n++)
