@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using GenreOrleans.Dsp.Spectral;
 
 namespace GenreOrleans.Dsp.Rhythm;
@@ -61,21 +63,33 @@ public sealed class OnsetAutocorrelation
         // track instead of one per window.
         var size = _frame.Length;
         Array.Clear(_spectrum);
-        for (var t = 0; t < n; t++)
+        var t = 0;
+        if (Vector256.IsHardwareAccelerated && paddedLength >= n + WindowLength - 1)
+        {
+            // Four windows at a time for the energies: lane j sums window t + j's squares in the
+            // same order as the scalar loop (i = 0, 1, ...), so each energy is the same double;
+            // four independent sums instead of one chain of dependent additions.
+            ref var source = ref MemoryMarshal.GetArrayDataReference(padded);
+            for (; t <= n - 4; t += 4)
+            {
+                var energies = Vector256<double>.Zero;
+                for (var i = 0; i < WindowLength; i++)
+                {
+                    var v = Vector256.LoadUnsafe(ref source, (nuint)(t + i)) * Vector256.Create(_window[i]);
+                    energies += v * v;
+                }
+                for (var j = 0; j < 4; j++) AddWindow(padded, t + j, energies.GetElement(j));
+            }
+        }
+        for (; t < n; t++)
         {
             double energy = 0;
             for (var i = 0; i < WindowLength; i++)
             {
                 var v = padded[t + i] * _window[i];
-                _frame[i] = v;
                 energy += v * v;
             }
-            // librosa's normalize(norm=inf) leaves all-zero windows as they are: they add nothing.
-            if (energy < 2.2250738585072014e-308)
-                continue;
-            _fft.Forward(_frame, _re, _im);
-            var scale = 1.0 / energy;
-            for (var k = 0; k <= size / 2; k++) _spectrum[k] += (_re[k] * _re[k] + _im[k] * _im[k]) * scale;
+            AddWindow(padded, t, energy);
         }
         for (var k = size / 2 + 1; k < size; k++) _spectrum[k] = _spectrum[size - k];
         _fft.Forward(_spectrum, _re, _im);
@@ -83,5 +97,38 @@ public sealed class OnsetAutocorrelation
         for (var lag = 0; lag < WindowLength; lag++) mean[lag] = _re[lag] / size;
         for (var lag = 0; lag < WindowLength; lag++) mean[lag] /= n;
         return mean;
+    }
+
+    /// <summary>Adds the energy-scaled power spectrum of the window starting at padded[t].</summary>
+    private void AddWindow(double[] padded, int t, double energy)
+    {
+        // librosa's normalize(norm=inf) leaves all-zero windows as they are: they add nothing.
+        if (energy < 2.2250738585072014e-308)
+            return;
+        var frame = _frame.AsSpan(0, WindowLength);
+        var source = padded.AsSpan(t, WindowLength);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= frame.Length - 4; i += 4)
+                (Vector256.Create<double>(source.Slice(i, 4)) * Vector256.Create<double>(_window.AsSpan(i, 4))).CopyTo(frame.Slice(i, 4));
+        for (; i < frame.Length; i++) frame[i] = source[i] * _window[i];
+        _fft.Forward(_frame, _re, _im);
+        var scale = 1.0 / energy;
+        var bins = _re.Length;
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var scales = Vector256.Create(scale);
+            ref var re = ref MemoryMarshal.GetArrayDataReference(_re);
+            ref var im = ref MemoryMarshal.GetArrayDataReference(_im);
+            ref var spectrum = ref MemoryMarshal.GetArrayDataReference(_spectrum);
+            for (; k <= bins - 4; k += 4)
+            {
+                var r = Vector256.LoadUnsafe(ref re, (nuint)k);
+                var m = Vector256.LoadUnsafe(ref im, (nuint)k);
+                (Vector256.LoadUnsafe(ref spectrum, (nuint)k) + (r * r + m * m) * scales).StoreUnsafe(ref spectrum, (nuint)k);
+            }
+        }
+        for (; k < bins; k++) _spectrum[k] += (_re[k] * _re[k] + _im[k] * _im[k]) * scale;
     }
 }
