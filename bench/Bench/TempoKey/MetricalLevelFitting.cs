@@ -8,7 +8,7 @@ namespace GenreOrleans.Bench.TempoKey;
 /// <c>bench tempokey --fit-levels --audio DIR</c>: fits the beat-level model
 /// (<see cref="MetricalLevelModel"/>) on the guide's clips, labelled by their genre's usual tempo
 /// range, and on the annotated recordings, labelled by their tempo (at <c>--annotated-weight</c>,
-/// default 2); prints cross-validated figures (5 folds by clip for the guide, leave one out for
+/// default 3); prints cross-validated figures (5 folds by clip for the guide, leave one out for
 /// the annotated recordings) against the grid score alone, and the coefficients as C#.
 /// </summary>
 internal static class MetricalLevelFitting

@@ -48,7 +48,7 @@ internal static class TempoKeyBenchmark
             var items = AnnotatedRecording.Load(annotationsPath).Where(r => files.ContainsKey(r.Id))
                 .Select(r => (r, frontEnd.Compute(LoadWithOurDecoder(files[r.Id])))).ToList();
             MetricalLevelFitting.Run(items, Path.Combine(shared, "datasets", "ishkur-v2.5-audio"), frontEnd, LoadWithOurDecoder,
-                Setting("--annotated-weight", 2), Setting("--l2", 0.1));
+                Setting("--annotated-weight", 3), Setting("--l2", 0.1));
             return 0;
         }
 
