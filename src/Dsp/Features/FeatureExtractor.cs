@@ -44,7 +44,11 @@ public sealed class FeatureExtractor
     private readonly Dictionary<double, ChromaStft> _chromaByTuning = new();
     private readonly PitchClassProfile _keyProfile = new(SampleRate, FftSize);
     private readonly float[] _magnitude = new float[FftSize / 2 + 1];
+    // Frames are handled in pairs for mel and roll-off (see the frame loop): the even frame's
+    // magnitude stays in _magnitude while the odd one is computed in _magnitudeOdd.
+    private readonly float[] _magnitudeOdd = new float[FftSize / 2 + 1];
     private readonly float[] _melFrame = new float[MelBands];
+    private readonly float[] _melFrameOdd = new float[MelBands];
     private readonly float[] _chromaFrame = new float[12];
     private readonly double[] _peakFrame;
     private readonly double[] _valleyFrame;
@@ -105,22 +109,43 @@ public sealed class FeatureExtractor
             _keyProfile.Reset(chromaStft.Bank.Tuning);
         }
 
-        Span<float> scratchPower = stackalloc float[storePower ? 0 : bins];
+        Span<float> scratchPower = stackalloc float[storePower ? 0 : 2 * bins];
         for (var t = 0; t < frames; t++)
         {
-            _stft.Magnitude(samples, t, _magnitude);
-            var power = storePower ? _powerFrames.AsSpan(t * bins, bins) : scratchPower;
-            Square(_magnitude, power);
+            var odd = (t & 1) == 1;
+            var magnitude = odd ? _magnitudeOdd : _magnitude;
+            _stft.Magnitude(samples, t, magnitude);
+            var power = storePower ? _powerFrames.AsSpan(t * bins, bins) : scratchPower.Slice(odd ? bins : 0, bins);
+            Square(magnitude, power);
 
-            _melBank.Apply(power, _melFrame);
-            for (var m = 0; m < MelBands; m++) melPower[m * frames + t] = _melFrame[m];
+            // Mel and roll-off are sums whose dependent additions bound their time: an even frame
+            // waits for the odd one after it, and the two frames' sums run side by side, each in
+            // its own unchanged order (the last frame, if even, alone).
+            if (odd)
+            {
+                var previous = storePower ? _powerFrames.AsSpan((t - 1) * bins, bins) : scratchPower[..bins];
+                _melBank.ApplyPair(previous, power, _melFrame, _melFrameOdd);
+                for (var m = 0; m < MelBands; m++)
+                {
+                    melPower[m * frames + t - 1] = _melFrame[m];
+                    melPower[m * frames + t] = _melFrameOdd[m];
+                }
+                var (even, last) = _rolloff.ComputePair(_magnitude, _magnitudeOdd);
+                rolloff[t - 1] = (float)even;
+                rolloff[t] = (float)last;
+            }
+            else if (t == frames - 1)
+            {
+                _melBank.Apply(power, _melFrame);
+                for (var m = 0; m < MelBands; m++) melPower[m * frames + t] = _melFrame[m];
+                rolloff[t] = (float)_rolloff.Compute(magnitude);
+            }
 
-            var c = _centroid.Compute(_magnitude);
+            var c = _centroid.Compute(magnitude);
             centroid[t] = (float)c;
-            bandwidth[t] = (float)_bandwidth.Compute(_magnitude, c);
-            rolloff[t] = (float)_rolloff.Compute(_magnitude);
-            flatness[t] = (float)_flatness.Compute(_magnitude);
-            _contrast.Accumulate(_magnitude, _peakFrame, _valleyFrame);
+            bandwidth[t] = (float)_bandwidth.Compute(magnitude, c);
+            flatness[t] = (float)_flatness.Compute(magnitude);
+            _contrast.Accumulate(magnitude, _peakFrame, _valleyFrame);
             for (var r = 0; r < contrastRows; r++)
             {
                 _peaks[r * frames + t] = _peakFrame[r];

@@ -97,4 +97,46 @@ public sealed class MelFilterBank
             mel[m] = (float)sum;
         }
     }
+
+    /// <summary>
+    /// Applies the bank to two power spectra at once: each band of each frame is summed exactly
+    /// as <see cref="Apply"/> sums it (same lanes, same order), the two frames' sums running side
+    /// by side so that their chains of dependent additions overlap.
+    /// </summary>
+    public void ApplyPair(ReadOnlySpan<float> powerA, ReadOnlySpan<float> powerB, Span<float> melA, Span<float> melB)
+    {
+        for (var m = 0; m < _weights.Length; m++)
+        {
+            var w = _weights[m];
+            var p = powerA.Slice(_start[m], w.Length);
+            var q = powerB.Slice(_start[m], w.Length);
+            double sumA = 0, sumB = 0;
+            var i = 0;
+            if (Vector.IsHardwareAccelerated && w.Length >= Vector<float>.Count)
+            {
+                var width = Vector<float>.Count;
+                Vector<double> a0 = default, a1 = default, b0 = default, b1 = default;
+                for (; i <= w.Length - width; i += width)
+                {
+                    Vector.Widen(new Vector<float>(w, i), out var w0, out var w1);
+                    Vector.Widen(new Vector<float>(p.Slice(i, width)), out var p0, out var p1);
+                    Vector.Widen(new Vector<float>(q.Slice(i, width)), out var q0, out var q1);
+                    a0 += w0 * p0;
+                    a1 += w1 * p1;
+                    b0 += w0 * q0;
+                    b1 += w1 * q1;
+                }
+                sumA = Vector.Sum(a0 + a1);
+                sumB = Vector.Sum(b0 + b1);
+            }
+            for (; i < w.Length; i++)
+            {
+                double weight = w[i];
+                sumA += weight * p[i];
+                sumB += weight * q[i];
+            }
+            melA[m] = (float)sumA;
+            melB[m] = (float)sumB;
+        }
+    }
 }
