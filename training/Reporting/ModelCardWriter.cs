@@ -76,6 +76,8 @@ public static class ModelCardWriter
               (options.LimiterProbability > 0 ? $"broadband limiter with make-up gain 4–14 dB (p {options.LimiterProbability}), " : "") +
               "time and frequency masks (p 0.5)."
             : "- No augmentation.");
+        if (manifest.Network.StandardiseWindows)
+            Line("- Each window is standardised inside the network (per-band mean removed, divided by the window's deviation).");
         Line($"- Weights: `{manifest.WeightsFile}` (TorchSharp format), {CountParameters(run)} parameters.");
         Line();
         Line("## Known weaknesses");

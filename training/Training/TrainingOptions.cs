@@ -48,6 +48,9 @@ public sealed record TrainingOptions
     /// </summary>
     public double LimiterProbability { get; init; }
 
+    /// <summary>Whether the network standardises each window before its front end (<see cref="NetworkOptions.StandardiseWindows"/>; since 1.6.0).</summary>
+    public bool StandardiseWindows { get; init; } = true;
+
     /// <summary>Whether the network runs a GRU over the frame embeddings (else it pools them directly).</summary>
     public bool Recurrent { get; init; } = true;
 

@@ -85,6 +85,12 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor mel, Tensor summary)
     {
         using var scope = NewDisposeScope();
+        if (Options.StandardiseWindows)
+        {
+            // [B, mel, frames]: per-band mean over time removed, one deviation per window.
+            var centred = mel - mel.mean(new long[] { 2 }, keepdim: true);
+            mel = centred / (centred.square().mean(new long[] { 1, 2 }, keepdim: true).sqrt() + 1e-3);
+        }
         var x = FrontEnd(mel.unsqueeze(1));
         // [B, C, F, T] -> [B, T, C*F]: each time step becomes one frame vector for the GRU.
         var batch = x.shape[0];

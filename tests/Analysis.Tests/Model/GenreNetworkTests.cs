@@ -35,6 +35,27 @@ public sealed class GenreNetworkTests
     }
 
     [Fact]
+    public void A_standardising_network_ignores_a_fixed_eq_and_a_uniform_compression_of_the_window()
+    {
+        using var network = new GenreNetwork(new NetworkOptions(128, 128, 8, 179, StandardiseWindows: true));
+        network.eval();
+        using var mel = randn(2, 128, 128);
+        using var summary = randn(2, 8);
+        using var eq = linspace(-3, 3, 128).reshape(1, 128, 1);
+        using var original = network.call(mel, summary);
+        using var recorded = network.call(0.6 * mel + eq, summary);
+        Assert.True(allclose(original, recorded, rtol: 1e-3, atol: 1e-3));
+    }
+
+    [Fact]
+    public void A_manifest_without_window_standardisation_reads_as_without()
+    {
+        var options = System.Text.Json.JsonSerializer.Deserialize<NetworkOptions>(
+            """{ "melBands": 128, "framesPerWindow": 128, "summaryLength": 8, "genreCount": 3 }""", ModelManifest.JsonOptions)!;
+        Assert.False(options.StandardiseWindows);
+    }
+
+    [Fact]
     public void Family_probabilities_are_the_sums_of_their_genres()
     {
         var labels = LabelMap.FromRows(TinyModel.Genres);
