@@ -77,6 +77,11 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
+    // Held for the life of the process: a Scalar made implicitly from a double inside an
+    // expression can be finalised while native code still reads it (a cross-validation run
+    // failed with "toFloat: Expected false to be true" in this very addition).
+    private static readonly Scalar DeviationFloor = 1e-3.ToScalar();
+
     public NetworkOptions Options { get; }
 
     private int FrequencyRows { get; }
@@ -89,7 +94,7 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         {
             // [B, mel, frames]: per-band mean over time removed, one deviation per window.
             var centred = mel - mel.mean(new long[] { 2 }, keepdim: true);
-            mel = centred / (centred.square().mean(new long[] { 1, 2 }, keepdim: true).sqrt() + 1e-3);
+            mel = centred / centred.square().mean(new long[] { 1, 2 }, keepdim: true).sqrt().add(DeviationFloor);
         }
         var x = FrontEnd(mel.unsqueeze(1));
         // [B, C, F, T] -> [B, T, C*F]: each time step becomes one frame vector for the GRU.
