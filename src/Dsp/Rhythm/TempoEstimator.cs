@@ -185,9 +185,7 @@ public sealed class TempoEstimator
             var bpm = _gridBpm[index];
             var beat = 60 * _frameRate / bpm;
             var octaves = Math.Log2(bpm / 120);
-            var localScore = 0.0;
-            for (var g = Math.Max(0, index - 5); g <= Math.Min(_score.Length - 1, index + 5); g++)
-                localScore = Math.Max(localScore, _score[g]);
+            var localScore = _score[ArgMax(_score, index - 5, index + 5)];
             var features = new[]
             {
                 octaves,
@@ -208,11 +206,7 @@ public sealed class TempoEstimator
     {
         if (lag > maxLag || autocorrelation[0] <= 0)
             return 0;
-        var from = Math.Max(0, (int)Math.Floor(lag * 0.98));
-        var to = Math.Min(maxLag, (int)Math.Ceiling(lag * 1.02));
-        var peak = double.NegativeInfinity;
-        for (var i = from; i <= to; i++)
-            peak = Math.Max(peak, autocorrelation[i]);
+        var peak = autocorrelation[ArgMax(autocorrelation, (int)Math.Floor(lag * 0.98), Math.Min(maxLag, (int)Math.Ceiling(lag * 1.02)))];
         return Math.Max(0, peak / autocorrelation[0]);
     }
 
