@@ -61,7 +61,9 @@ internal sealed class CommonTrainingOptions
 
     public string CacheDirectory(ParseResult parse) => parse.GetValue(_cache)!;
 
+    public int Threads(ParseResult parse) => parse.GetValue(_threads);
+
     /// <summary>The clips of --manifest with their features (from the --cache, computed with --threads where missing).</summary>
     public PreparedDataset LoadData(ParseResult parse) =>
-        PreparedDataset.Load(parse.GetValue(_manifest)!, CacheDirectory(parse), parse.GetValue(_threads), ProgressLog.Write);
+        PreparedDataset.Load(parse.GetValue(_manifest)!, CacheDirectory(parse), Threads(parse), ProgressLog.Write);
 }

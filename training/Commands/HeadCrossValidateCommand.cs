@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GenreOrleans.Training.Baseline;
+using GenreOrleans.Training.Data;
 using GenreOrleans.Training.Evaluation;
 
 namespace GenreOrleans.Training.Commands;
@@ -8,32 +9,66 @@ namespace GenreOrleans.Training.Commands;
 /// <c>head-cv --manifest &lt;csv&gt;</c>: k-fold cross-validation of the descriptor head alone from the
 /// cached descriptor vectors, in seconds (no network): the quick way to judge a new descriptor
 /// before paying for network training. Same folds and seed as <c>cross-validate</c>.
+/// <c>--shifted &lt;csv&gt;</c> (repeatable) also scores each fold's head on re-mastered copies of its
+/// validation clips: a manifest with the same rows in the same order whose files are the copies
+/// (louder, brighter, re-encoded…), so a descriptor that only measures the recording shows up.
 /// </summary>
 internal static class HeadCrossValidateCommand
 {
     public static Command Create()
     {
         var common = new CommonTrainingOptions();
+        var shifted = new Option<string[]>("--shifted")
+        {
+            Description = "manifest of re-mastered copies of the same clips, row for row; the head is also scored on their validation rows",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("head-cv", "Cross-validate the descriptor head alone (seconds; no network).");
         common.AddTo(command);
+        command.Options.Add(shifted);
         command.SetAction(parse =>
         {
             var options = common.Read(parse);
             var data = common.LoadData(parse);
+            var copies = (parse.GetValue(shifted) ?? []).Select(path => LoadCopies(path, data, common, parse)).ToList();
             var folds = common.Folds(parse);
             var labels = data.Labels;
             var results = new List<EvaluationMetrics>();
+            var shiftedResults = copies.Select(_ => new List<EvaluationMetrics>()).ToList();
             for (var fold = 0; fold < folds; fold++)
             {
-                var (train, validation, _) = data.Split(folds, fold, options.Seed);
-                results.Add(LogisticRegressionBaseline.FitAndEvaluate(train, validation, labels, options.Seed, clip => clip.Features.Descriptors));
+                var (train, validation, assignment) = data.Split(folds, fold, options.Seed);
+                var head = LogisticRegression.Fit(train.Select(c => c.Features.Descriptors).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
+                results.Add(Score(head, validation, labels));
                 ProgressLog.Write($"fold {fold}: {results[^1].Brief()}");
+                for (var k = 0; k < copies.Count; k++)
+                {
+                    shiftedResults[k].Add(Score(head, copies[k].Data.Clips.Where((_, i) => assignment[i] == fold).ToList(), labels));
+                    ProgressLog.Write($"  on {copies[k].Name}: {shiftedResults[k][^1].Brief()}");
+                }
             }
-            Console.WriteLine($"descriptor head alone, {folds}-fold mean: genre top-1 {results.Average(m => m.GenreTop1):F3}, " +
-                              $"top-5 {results.Average(m => m.GenreTop5):F3}, family {results.Average(m => m.FamilyTop1):F3}, " +
-                              $"macro-F1 {results.Average(m => m.GenreMacroF1):F3}");
+            Console.WriteLine($"descriptor head alone, {folds}-fold mean: {Mean(results)}");
+            for (var k = 0; k < copies.Count; k++)
+                Console.WriteLine($"  on the copies of {copies[k].Name}: {Mean(shiftedResults[k])}");
             return 0;
         });
         return command;
     }
+
+    private static (string Name, PreparedDataset Data) LoadCopies(string path, PreparedDataset original, CommonTrainingOptions common, ParseResult parse)
+    {
+        var copies = PreparedDataset.Load(path, common.CacheDirectory(parse), common.Threads(parse), ProgressLog.Write);
+        if (copies.Clips.Count != original.Clips.Count || copies.Clips.Where((c, i) => c.Genre != original.Clips[i].Genre).Any())
+            throw new ArgumentException($"{path} must list the same clips as the manifest, row for row (same count, same genres in the same order)");
+        return (path, copies);
+    }
+
+    private static EvaluationMetrics Score(LogisticRegression head, IReadOnlyList<Training.TrainingClip> clips, Analysis.Model.LabelMap labels) =>
+        EvaluationMetrics.Compute(
+            clips.Select(c => ClipPrediction.Of(c.Genre, head.Probabilities(c.Features.Descriptors), labels)).ToList(),
+            labels.GenreCount, labels.FamilyCount);
+
+    private static string Mean(IReadOnlyList<EvaluationMetrics> results) =>
+        $"genre top-1 {results.Average(m => m.GenreTop1):F3}, top-5 {results.Average(m => m.GenreTop5):F3}, " +
+        $"family {results.Average(m => m.FamilyTop1):F3}, macro-F1 {results.Average(m => m.GenreMacroF1):F3}";
 }
