@@ -8,13 +8,14 @@ namespace GenreOrleans.Analysis.Pipeline;
 /// defined and versioned here only: the librosa-style <see cref="FeatureSummary"/> (timbre,
 /// harmony, loudness and librosa's tempo), the product's tempo as soft bins over log-tempo plus
 /// its confidence (a linear model cannot read "160 to 180 BPM" from a raw number), and the
-/// <see cref="RhythmProfile"/>. A model records the version it was fitted on and refuses another.
+/// <see cref="RhythmProfile"/> and the <see cref="ModulationSpectrum"/>. A model records the version it was fitted on and refuses another.
 /// Version 2: the rhythm profile reads 32 lags from 2 to 380 frames (version 1: 24 from 4 to 200).
 /// Version 3: the tempo is the beat level <see cref="MetricalLevelModel"/> chooses (version 2: the grid score's).
+/// Version 4: the fluctuation pattern (<see cref="ModulationSpectrum"/>, 288 values) is appended.
 /// </summary>
 public static class DescriptorVector
 {
-    public const string Version = "descriptors-3";
+    public const string Version = "descriptors-4";
 
     public const int TempoBins = 16;
     public const double LowestBinBpm = 60;
@@ -27,12 +28,16 @@ public static class DescriptorVector
         .Concat(Enumerable.Range(0, TempoBins).Select(k => $"tempo.bin{k:D2}"))
         .Append("tempo.confidence")
         .Concat(RhythmProfile.Names)
+        .Concat(ModulationSpectrum.Names)
         .ToList();
 
     public static int Length => Names.Count;
 
-    /// <summary>The vector of a track from its extracted features, its (unrefined) tempo reading and its rhythm profile.</summary>
-    public static float[] Compute(float[] featureSummary, TempoReading tempo, ReadOnlySpan<float> rhythmProfile)
+    /// <summary>
+    /// The vector of a track from its extracted features, its (unrefined) tempo reading, its rhythm
+    /// profile and its fluctuation pattern.
+    /// </summary>
+    public static float[] Compute(float[] featureSummary, TempoReading tempo, ReadOnlySpan<float> rhythmProfile, ReadOnlySpan<float> fluctuation)
     {
         var vector = new float[Length];
         featureSummary.CopyTo(vector, 0);
@@ -48,6 +53,7 @@ public static class DescriptorVector
         }
         vector[offset + TempoBins] = double.IsFinite(tempo.Confidence) ? (float)tempo.Confidence : 0f;
         rhythmProfile.CopyTo(vector.AsSpan(offset + TempoBins + 1));
+        fluctuation.CopyTo(vector.AsSpan(offset + TempoBins + 1 + RhythmProfile.Length));
         return vector;
     }
 }

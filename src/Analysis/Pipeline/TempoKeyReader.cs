@@ -22,6 +22,7 @@ public sealed class TempoKeyReader : ITempoKeyReader
     private readonly ThreadLocal<TempoEstimator> _tempo = new(() => new TempoEstimator());
     private readonly ThreadLocal<KeyDetector> _key = new(() => new KeyDetector());
     private readonly ThreadLocal<RhythmProfile> _rhythm = new(() => new RhythmProfile());
+    private readonly ThreadLocal<ModulationSpectrum> _fluctuation = new(() => new ModulationSpectrum());
 
     public TempoKeyReading Read(ReadOnlySpan<float> samples, int sampleRate)
     {
@@ -33,6 +34,8 @@ public sealed class TempoKeyReader : ITempoKeyReader
         var summary = FeatureSummary.Compute(features);
         var rhythm = new float[RhythmProfile.Length];
         _rhythm.Value!.Compute(envelopes, rhythm);
+        var fluctuation = new float[ModulationSpectrum.Length];
+        _fluctuation.Value!.Compute(features.MelDb, FeatureExtractor.SampleRate / (double)FeatureExtractor.HopSize, fluctuation);
         var named = new Dictionary<string, double>(summary.Length);
         for (var i = 0; i < summary.Length; i++)
             named[FeatureSummary.Names[i]] = summary[i];
@@ -41,7 +44,7 @@ public sealed class TempoKeyReader : ITempoKeyReader
             new KeyEstimate(key.Name, key.Camelot, key.Confidence),
             named)
         {
-            DescriptorVector = Pipeline.DescriptorVector.Compute(summary, tempo, rhythm),
+            DescriptorVector = Pipeline.DescriptorVector.Compute(summary, tempo, rhythm, fluctuation),
         };
     }
 

@@ -7,14 +7,14 @@ namespace GenreOrleans.Analysis.Tests.Pipeline;
 public class DescriptorVectorTests
 {
     private static float[] Compute(double bpm, double confidence = 0.7) =>
-        DescriptorVector.Compute(new float[FeatureSummary.Length], new TempoReading(bpm, confidence, null), new float[RhythmProfile.Length]);
+        DescriptorVector.Compute(new float[FeatureSummary.Length], new TempoReading(bpm, confidence, null), new float[RhythmProfile.Length], new float[ModulationSpectrum.Length]);
 
     [Fact]
     public void Names_and_values_have_the_versioned_length()
     {
         Assert.Equal(DescriptorVector.Length, DescriptorVector.Names.Count);
         Assert.Equal(DescriptorVector.Length, Compute(120).Length);
-        Assert.Equal(FeatureSummary.Length + DescriptorVector.TempoBins + 1 + RhythmProfile.Length, DescriptorVector.Length);
+        Assert.Equal(FeatureSummary.Length + DescriptorVector.TempoBins + 1 + RhythmProfile.Length + ModulationSpectrum.Length, DescriptorVector.Length);
     }
 
     [Fact]
