@@ -9,7 +9,8 @@ namespace GenreOrleans.Training.Commands;
 
 /// <summary>
 /// <c>cross-validate --manifest &lt;csv&gt;</c>: trains once per fold of the stratified k-fold split and
-/// prints per-fold and mean metrics of the model and of the baseline as JSON (for the model card).
+/// prints per-fold and mean metrics of the model, of the network and the descriptor head alone, of the
+/// fusion at other head weights and of the baseline as JSON (for the model card).
 /// </summary>
 internal static class CrossValidateCommand
 {
@@ -35,6 +36,7 @@ internal static class CrossValidateCommand
             var baselines = new List<EvaluationMetrics>();
             var networks = new List<EvaluationMetrics>();
             var heads = new List<EvaluationMetrics>();
+            var byWeight = new Dictionary<string, List<EvaluationMetrics>>();
             var selected = parse.GetValue(only) is { } list
                 ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList()
                 : Enumerable.Range(0, folds).ToList();
@@ -50,6 +52,8 @@ internal static class CrossValidateCommand
                 baselines.Add(validation.Baseline);
                 networks.Add(validation.ByAggregation[validation.Aggregation]);
                 heads.Add(validation.DescriptorHeadAlone);
+                foreach (var (weight, metrics) in validation.ByFusionWeight)
+                    (byWeight.TryGetValue(weight, out var sameWeight) ? sameWeight : byWeight[weight] = []).Add(metrics);
                 results.Add(new
                 {
                     fold,
@@ -58,6 +62,7 @@ internal static class CrossValidateCommand
                     networkAlone = networks[^1],
                     descriptorHeadAlone = heads[^1],
                     baseline = validation.Baseline,
+                    fusedByWeight = validation.ByFusionWeight,
                     lowConfidence = new
                     {
                         threshold = validation.LowConfidenceThreshold,
@@ -83,6 +88,8 @@ internal static class CrossValidateCommand
                 meanNetworkAlone = Mean(networks),
                 meanDescriptorHeadAlone = Mean(heads),
                 meanBaseline = Mean(baselines),
+                // For the record, as in the model card: the configured weight is what ships.
+                meanFusedByWeight = byWeight.ToDictionary(w => w.Key, w => Mean(w.Value)),
             }, ModelManifest.JsonOptions);
             Console.WriteLine(json);
             if (parse.GetValue(report) is { } path)
