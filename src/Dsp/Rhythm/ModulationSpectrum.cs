@@ -34,6 +34,8 @@ public sealed class ModulationSpectrum
     private readonly double[] _im = new double[WindowFrames / 2 + 1];
     private readonly double[] _power = new double[Regions * Rates];
     private readonly double[] _region = new double[WindowFrames];
+    private readonly int[] _rateBandOfBin = new int[WindowFrames / 2 + 1];
+    private double _binFrameRate = double.NaN;
 
     public ModulationSpectrum()
     {
@@ -62,13 +64,19 @@ public sealed class ModulationSpectrum
             throw new ArgumentException($"the pattern needs {Length} values", nameof(pattern));
         if (melDb.Rows < BandsRead)
             throw new ArgumentException($"the pattern reads {BandsRead} mel bands, got {melDb.Rows}", nameof(melDb));
+        if (frameRate != _binFrameRate)
+        {
+            for (var k = 0; k < _rateBandOfBin.Length; k++)
+                _rateBandOfBin[k] = k == 0 ? -1 : RateBand(k * frameRate / WindowFrames);
+            _binFrameRate = frameRate;
+        }
         Array.Clear(_power);
         var windows = 0;
         for (var start = 0; start + WindowFrames <= melDb.Columns; start += HopFrames)
         {
             windows++;
             for (var region = 0; region < Regions; region++)
-                AccumulateRegion(melDb, frameRate, start, region);
+                AccumulateRegion(melDb, start, region);
         }
         var perWindow = 1.0 / Math.Max(1, windows);
         for (var region = 0; region < Regions; region++)
@@ -95,7 +103,7 @@ public sealed class ModulationSpectrum
         return Math.Clamp(band, 0, Rates - 1);
     }
 
-    private void AccumulateRegion(FeatureMatrix melDb, double frameRate, int start, int region)
+    private void AccumulateRegion(FeatureMatrix melDb, int start, int region)
     {
         // The region's loudness curve is the mean dB of its bands; its mean is removed so that
         // the level does not leak into the lowest rates through the window's spectrum.
@@ -117,7 +125,7 @@ public sealed class ModulationSpectrum
         _fft.Forward(_frame, _re, _im);
         for (var k = 1; k < _re.Length; k++)
         {
-            var band = RateBand(k * frameRate / WindowFrames);
+            var band = _rateBandOfBin[k];
             if (band >= 0)
                 _power[region * Rates + band] += _re[k] * _re[k] + _im[k] * _im[k];
         }
