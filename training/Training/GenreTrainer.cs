@@ -21,6 +21,11 @@ public sealed class GenreTrainer
     private readonly WindowParameters _window;
     private readonly Action<string> _log;
 
+    // Explicit Scalars held while they are used (see GenreNetwork): an implicit one, such as the
+    // alpha 1 of Tensor.add or a double turned into a Scalar, can be finalised mid-call.
+    private static readonly Scalar One = 1.ToScalar();
+    private static readonly Scalar ProbabilityFloor = 1e-7.ToScalar();
+
     public GenreTrainer(TrainingOptions options, LabelMap labels, WindowParameters window, Action<string> log)
     {
         _options = options;
@@ -106,14 +111,14 @@ public sealed class GenreTrainer
                 var partner = mix < 1.0 ? randperm(count) : null;
                 if (partner is not null)
                 {
-                    melTensor = mix * melTensor + (1 - mix) * melTensor.index_select(0, partner);
-                    summaryTensor = mix * summaryTensor + (1 - mix) * summaryTensor.index_select(0, partner);
+                    melTensor = Mix(melTensor, melTensor.index_select(0, partner), mix);
+                    summaryTensor = Mix(summaryTensor, summaryTensor.index_select(0, partner), mix);
                 }
                 var logits = network.call(melTensor, summaryTensor);
-                var familyLogProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), membership).clamp_min(1e-7).log();
+                var familyLogProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), membership).clamp_min(ProbabilityFloor).log();
                 var loss = Loss(logits, familyLogProbabilities, genreTarget, familyTarget);
                 if (partner is not null)
-                    loss = mix * loss + (1 - mix) * Loss(logits, familyLogProbabilities, genreTarget.index_select(0, partner), familyTarget.index_select(0, partner));
+                    loss = Mix(loss, Loss(logits, familyLogProbabilities, genreTarget.index_select(0, partner), familyTarget.index_select(0, partner)), mix);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
@@ -153,9 +158,20 @@ public sealed class GenreTrainer
         return new TrainingRun(session, history, bestEpoch, clock.Elapsed);
     }
 
-    private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget) =>
-        nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
-        + _options.FamilyLossWeight * nn.functional.nll_loss(familyLogProbabilities, familyTarget);
+    private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget)
+    {
+        using var familyWeight = _options.FamilyLossWeight.ToScalar();
+        return nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
+            .add(nn.functional.nll_loss(familyLogProbabilities, familyTarget).mul(familyWeight), One);
+    }
+
+    /// <summary><c>share · a + (1 − share) · b</c> (mixup), with its Scalars held until the result exists.</summary>
+    private static Tensor Mix(Tensor a, Tensor b, double share)
+    {
+        using var first = share.ToScalar();
+        using var second = (1 - share).ToScalar();
+        return a.mul(first).add(b.mul(second), One);
+    }
 
     private int PlannedEpochs(int epochsDone, double minutesSoFar)
     {

@@ -77,10 +77,13 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    // Held for the life of the process: a Scalar made implicitly from a double inside an
-    // expression can be finalised while native code still reads it (a cross-validation run
-    // failed with "toFloat: Expected false to be true" in this very addition).
+    // Scalars held for the life of the process. TorchSharp's Tensor.add(x) (and the + operator)
+    // pass an implicit Scalar 1 as alpha and read only its handle: once unreachable, that Scalar
+    // can be finalised (and its native value freed) while libtorch still reads it, which made
+    // cross-validation runs fail at random in this normalisation ("toFloat: Expected false to be
+    // true"), even after the floor itself was held. So every scalar here, alpha included, is explicit.
     private static readonly Scalar DeviationFloor = 1e-3.ToScalar();
+    private static readonly Scalar One = 1.ToScalar();
 
     public NetworkOptions Options { get; }
 
@@ -94,7 +97,7 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         {
             // [B, mel, frames]: per-band mean over time removed, one deviation per window.
             var centred = mel - mel.mean(new long[] { 2 }, keepdim: true);
-            mel = centred / centred.square().mean(new long[] { 1, 2 }, keepdim: true).sqrt().add(DeviationFloor);
+            mel = centred.div(centred.square().mean(new long[] { 1, 2 }, keepdim: true).sqrt().add(DeviationFloor, One));
         }
         var x = FrontEnd(mel.unsqueeze(1));
         // [B, C, F, T] -> [B, T, C*F]: each time step becomes one frame vector for the GRU.
