@@ -64,6 +64,9 @@ internal sealed class CommonTrainingOptions
     public int Threads(ParseResult parse) => parse.GetValue(_threads);
 
     /// <summary>The clips of --manifest with their features (from the --cache, computed with --threads where missing).</summary>
-    public PreparedDataset LoadData(ParseResult parse) =>
-        PreparedDataset.Load(parse.GetValue(_manifest)!, CacheDirectory(parse), Threads(parse), ProgressLog.Write);
+    public PreparedDataset LoadData(ParseResult parse) => LoadData(parse.GetValue(_manifest)!, parse);
+
+    /// <summary>The clips of another manifest, with the same --cache and --threads.</summary>
+    public PreparedDataset LoadData(string manifestPath, ParseResult parse) =>
+        PreparedDataset.Load(manifestPath, CacheDirectory(parse), Threads(parse), ProgressLog.Write);
 }

@@ -30,7 +30,14 @@ internal static class HeadCrossValidateCommand
         {
             var options = common.Read(parse);
             var data = common.LoadData(parse);
-            var copies = (parse.GetValue(shifted) ?? []).Select(path => LoadCopies(path, data, common, parse)).ToList();
+            var shiftedPaths = parse.GetValue(shifted) ?? [];
+            // Checked before the copies' audio is read: the copies take the folds of the original rows.
+            if (shiftedPaths.FirstOrDefault(path => !TrainingManifest.Load(path).HasSameRowsAs(data.Manifest)) is { } mismatched)
+            {
+                Console.Error.WriteLine($"--shifted {mismatched} must list the same clips as --manifest, row for row (same count, same genres in the same order)");
+                return 2;
+            }
+            var copies = shiftedPaths.Select(path => (Name: path, Data: common.LoadData(path, parse))).ToList();
             var folds = common.Folds(parse);
             var labels = data.Labels;
             var results = new List<EvaluationMetrics>();
@@ -53,14 +60,6 @@ internal static class HeadCrossValidateCommand
             return 0;
         });
         return command;
-    }
-
-    private static (string Name, PreparedDataset Data) LoadCopies(string path, PreparedDataset original, CommonTrainingOptions common, ParseResult parse)
-    {
-        var copies = PreparedDataset.Load(path, common.CacheDirectory(parse), common.Threads(parse), ProgressLog.Write);
-        if (copies.Clips.Count != original.Clips.Count || copies.Clips.Where((c, i) => c.Genre != original.Clips[i].Genre).Any())
-            throw new ArgumentException($"{path} must list the same clips as the manifest, row for row (same count, same genres in the same order)");
-        return (path, copies);
     }
 
     private static EvaluationMetrics Score(LogisticRegression head, IReadOnlyList<Training.TrainingClip> clips, Analysis.Model.LabelMap labels) =>

@@ -22,6 +22,13 @@ public sealed class TrainingManifest
     /// <summary>Digest of the manifest's content (csv bytes, or the sorted relative paths and labels of a tree).</summary>
     public string Sha256 { get; }
 
+    /// <summary>
+    /// True when this manifest lists the same clips as <paramref name="original"/> row for row (same
+    /// count, same genre on every row), as a manifest of re-mastered copies of them must.
+    /// </summary>
+    public bool HasSameRowsAs(TrainingManifest original) =>
+        Clips.Count == original.Clips.Count && Clips.Zip(original.Clips).All(pair => pair.First.Genre == pair.Second.Genre);
+
     public static TrainingManifest Load(string path)
     {
         if (Directory.Exists(path))

@@ -38,4 +38,32 @@ public sealed class TrainingManifestTests
         var clip = Assert.Single(manifest.Clips);
         Assert.Equal(("acidhouse", "House"), (clip.Genre, clip.Family));
     }
+
+    [Fact]
+    public void A_manifest_of_copies_with_the_same_genres_row_for_row_has_the_same_rows()
+    {
+        using var folder = new TemporaryDirectory("genre-training-tests");
+        var original = Manifest(folder.Path, "original.csv", "clips/1.mp3,acidhouse", "clips/2.mp3,drumnbass");
+        var copies = Manifest(folder.Path, "copies.csv", "loud/1.wav,acidhouse", "loud/2.wav,drumnbass");
+
+        Assert.True(copies.HasSameRowsAs(original));
+    }
+
+    [Theory]
+    [InlineData("loud/2.wav,drumnbass", "loud/1.wav,acidhouse")]
+    [InlineData("loud/1.wav,acidhouse")]
+    public void A_manifest_of_copies_in_another_order_or_with_rows_missing_does_not(params string[] rows)
+    {
+        using var folder = new TemporaryDirectory("genre-training-tests");
+        var original = Manifest(folder.Path, "original.csv", "clips/1.mp3,acidhouse", "clips/2.mp3,drumnbass");
+
+        Assert.False(Manifest(folder.Path, "copies.csv", rows).HasSameRowsAs(original));
+    }
+
+    private static TrainingManifest Manifest(string directory, string name, params string[] rows)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, "file,genre,title,type\n" + string.Concat(rows.Select(r => r + ",Some Title,House\n")));
+        return TrainingManifest.Load(path);
+    }
 }
