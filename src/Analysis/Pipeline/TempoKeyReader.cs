@@ -22,7 +22,7 @@ public sealed class TempoKeyReader : ITempoKeyReader
     private readonly ThreadLocal<TempoEstimator> _tempo = new(() => new TempoEstimator());
     private readonly ThreadLocal<KeyDetector> _key = new(() => new KeyDetector());
     private readonly ThreadLocal<RhythmProfile> _rhythm = new(() => new RhythmProfile());
-    private readonly ThreadLocal<ModulationSpectrum> _fluctuation = new(() => new ModulationSpectrum());
+    private readonly ThreadLocal<ModulationSpectrum> _fluctuation = new(() => new ModulationSpectrum(FeatureExtractor.SampleRate / (double)FeatureExtractor.HopSize));
 
     public TempoKeyReading Read(ReadOnlySpan<float> samples, int sampleRate)
     {
@@ -35,7 +35,7 @@ public sealed class TempoKeyReader : ITempoKeyReader
         var rhythm = new float[RhythmProfile.Length];
         _rhythm.Value!.Compute(envelopes, rhythm);
         var fluctuation = new float[ModulationSpectrum.Length];
-        _fluctuation.Value!.Compute(features.MelDb, FeatureExtractor.SampleRate / (double)FeatureExtractor.HopSize, fluctuation);
+        _fluctuation.Value!.Compute(features.MelDb, fluctuation);
         var named = new Dictionary<string, double>(summary.Length);
         for (var i = 0; i < summary.Length; i++)
             named[FeatureSummary.Names[i]] = summary[i];

@@ -28,19 +28,19 @@ public sealed class ModulationSpectrum
     private const double PowerFloor = 1e-6;
 
     private readonly RealFft _fft = new(WindowFrames);
-    private readonly double[] _window = new double[WindowFrames];
+    private readonly double[] _window = HannWindow.Periodic(WindowFrames);
     private readonly double[] _frame = new double[WindowFrames];
     private readonly double[] _re = new double[WindowFrames / 2 + 1];
     private readonly double[] _im = new double[WindowFrames / 2 + 1];
     private readonly double[] _power = new double[Regions * Rates];
     private readonly double[] _region = new double[WindowFrames];
     private readonly int[] _rateBandOfBin = new int[WindowFrames / 2 + 1];
-    private double _binFrameRate = double.NaN;
 
-    public ModulationSpectrum()
+    /// <param name="frameRate">Frames per second of the spectrograms this instance reads.</param>
+    public ModulationSpectrum(double frameRate)
     {
-        for (var i = 0; i < WindowFrames; i++)
-            _window[i] = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / WindowFrames);
+        for (var k = 0; k < _rateBandOfBin.Length; k++)
+            _rateBandOfBin[k] = k == 0 ? -1 : RateBand(k * frameRate / WindowFrames);
     }
 
     /// <summary>Length of the vector: the share block and the absolute block.</summary>
@@ -54,22 +54,16 @@ public sealed class ModulationSpectrum
             .ToList();
 
     /// <summary>
-    /// Writes the pattern of a log-mel spectrogram (dB, at least <see cref="BandsRead"/> bands,
-    /// <paramref name="frameRate"/> frames per second) into <paramref name="pattern"/>. A track
-    /// shorter than one window gives the floor everywhere.
+    /// Writes the pattern of a log-mel spectrogram (dB, at least <see cref="BandsRead"/> bands, at the
+    /// frame rate given to the constructor) into <paramref name="pattern"/>. A track shorter than one
+    /// window gives the floor everywhere.
     /// </summary>
-    public void Compute(FeatureMatrix melDb, double frameRate, Span<float> pattern)
+    public void Compute(FeatureMatrix melDb, Span<float> pattern)
     {
         if (pattern.Length != Length)
             throw new ArgumentException($"the pattern needs {Length} values", nameof(pattern));
         if (melDb.Rows < BandsRead)
             throw new ArgumentException($"the pattern reads {BandsRead} mel bands, got {melDb.Rows}", nameof(melDb));
-        if (frameRate != _binFrameRate)
-        {
-            for (var k = 0; k < _rateBandOfBin.Length; k++)
-                _rateBandOfBin[k] = k == 0 ? -1 : RateBand(k * frameRate / WindowFrames);
-            _binFrameRate = frameRate;
-        }
         Array.Clear(_power);
         var windows = 0;
         for (var start = 0; start + WindowFrames <= melDb.Columns; start += HopFrames)

@@ -62,7 +62,7 @@ public class ModulationSpectrumTests
     {
         var narrow = new FeatureMatrix(40, 200, new float[40 * 200]);
 
-        Assert.Throws<ArgumentException>(() => new ModulationSpectrum().Compute(narrow, FrameRate, new float[ModulationSpectrum.Length]));
+        Assert.Throws<ArgumentException>(() => new ModulationSpectrum(FrameRate).Compute(narrow, new float[ModulationSpectrum.Length]));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class ModulationSpectrumTests
     private static float[] Compute(FeatureMatrix mel)
     {
         var pattern = new float[ModulationSpectrum.Length];
-        new ModulationSpectrum().Compute(mel, FrameRate, pattern);
+        new ModulationSpectrum(FrameRate).Compute(mel, pattern);
         return pattern;
     }
 
