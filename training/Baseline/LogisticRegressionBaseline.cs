@@ -25,7 +25,14 @@ public static class LogisticRegressionBaseline
         IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, LabelMap labels, int seed, Func<TrainingClip, float[]> vector)
     {
         var model = LogisticRegression.Fit(train.Select(vector).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, seed);
-        var predictions = validation.Select(c => ClipPrediction.Of(c.Genre, model.Probabilities(vector(c)), labels)).ToList();
+        return Evaluate(model, validation, labels, vector);
+    }
+
+    /// <summary>Metrics of a fitted <paramref name="model"/> reading <paramref name="vector"/> of each of <paramref name="clips"/>.</summary>
+    public static EvaluationMetrics Evaluate(
+        LogisticRegression model, IReadOnlyList<TrainingClip> clips, LabelMap labels, Func<TrainingClip, float[]> vector)
+    {
+        var predictions = clips.Select(c => ClipPrediction.Of(c.Genre, model.Probabilities(vector(c)), labels)).ToList();
         return EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount);
     }
 }

@@ -45,12 +45,12 @@ internal static class HeadCrossValidateCommand
             for (var fold = 0; fold < folds; fold++)
             {
                 var (train, validation, assignment) = data.Split(folds, fold, options.Seed);
-                var head = LogisticRegression.Fit(train.Select(c => c.Features.Descriptors).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
-                results.Add(Score(head, validation, labels));
+                var head = LogisticRegression.Fit(train.Select(Descriptors).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
+                results.Add(LogisticRegressionBaseline.Evaluate(head, validation, labels, Descriptors));
                 ProgressLog.Write($"fold {fold}: {results[^1].Brief()}");
                 for (var k = 0; k < copies.Count; k++)
                 {
-                    shiftedResults[k].Add(Score(head, copies[k].Data.Clips.Where((_, i) => assignment[i] == fold).ToList(), labels));
+                    shiftedResults[k].Add(LogisticRegressionBaseline.Evaluate(head, copies[k].Data.Clips.Where((_, i) => assignment[i] == fold).ToList(), labels, Descriptors));
                     ProgressLog.Write($"  on {copies[k].Name}: {shiftedResults[k][^1].Brief()}");
                 }
             }
@@ -62,10 +62,7 @@ internal static class HeadCrossValidateCommand
         return command;
     }
 
-    private static EvaluationMetrics Score(LogisticRegression head, IReadOnlyList<Training.TrainingClip> clips, Analysis.Model.LabelMap labels) =>
-        EvaluationMetrics.Compute(
-            clips.Select(c => ClipPrediction.Of(c.Genre, head.Probabilities(c.Features.Descriptors), labels)).ToList(),
-            labels.GenreCount, labels.FamilyCount);
+    private static float[] Descriptors(Training.TrainingClip clip) => clip.Features.Descriptors;
 
     private static string Mean(IReadOnlyList<EvaluationMetrics> results) =>
         $"genre top-1 {results.Average(m => m.GenreTop1):F3}, top-5 {results.Average(m => m.GenreTop5):F3}, " +
