@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Training.Baseline;
 using GenreOrleans.Training.Data;
 using GenreOrleans.Training.Evaluation;
@@ -12,6 +13,8 @@ namespace GenreOrleans.Training.Commands;
 /// <c>--shifted &lt;csv&gt;</c> (repeatable) also scores each fold's head on re-mastered copies of its
 /// validation clips: a manifest with the same rows in the same order whose files are the copies
 /// (louder, brighter, re-encoded…), so a descriptor that only measures the recording shows up.
+/// <c>--without &lt;prefix&gt;</c> (repeatable) leaves out the descriptor elements whose names
+/// (<see cref="DescriptorVector.Names"/>) start with the prefix: what a group adds, without a new version.
 /// </summary>
 internal static class HeadCrossValidateCommand
 {
@@ -23,13 +26,31 @@ internal static class HeadCrossValidateCommand
             Description = "manifest of re-mastered copies of the same clips, row for row; the head is also scored on their validation rows",
             AllowMultipleArgumentsPerToken = false,
         };
+        var without = new Option<string[]>("--without")
+        {
+            Description = "leave out the descriptor elements whose names start with this prefix (e.g. chroma_stft, rhythm., fluctuation.share)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("head-cv", "Cross-validate the descriptor head alone (seconds; no network).");
         common.AddTo(command);
         command.Options.Add(shifted);
+        command.Options.Add(without);
         command.SetAction(parse =>
         {
             var options = common.Read(parse);
+            DescriptorSelection selection;
+            try
+            {
+                selection = DescriptorSelection.Without(DescriptorVector.Names, parse.GetValue(without) ?? []);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"--without: {e.Message}");
+                return 2;
+            }
             var data = common.LoadData(parse);
+            if (selection.Count < DescriptorVector.Length)
+                ProgressLog.Write($"head reads {selection.Count} of {DescriptorVector.Length} descriptor elements");
             var shiftedPaths = parse.GetValue(shifted) ?? [];
             // Checked before the copies' audio is read: the copies take the folds of the original rows.
             if (shiftedPaths.FirstOrDefault(path => !TrainingManifest.Load(path).HasSameRowsAs(data.Manifest)) is { } mismatched)
@@ -37,6 +58,7 @@ internal static class HeadCrossValidateCommand
                 Console.Error.WriteLine($"--shifted {mismatched} must list the same clips as --manifest, row for row (same count, same genres in the same order)");
                 return 2;
             }
+            float[] Descriptors(Training.TrainingClip clip) => selection.Apply(clip.Features.Descriptors);
             var copies = shiftedPaths.Select(path => (Name: path, Data: common.LoadData(path, parse))).ToList();
             var folds = common.Folds(parse);
             var labels = data.Labels;
@@ -61,8 +83,6 @@ internal static class HeadCrossValidateCommand
         });
         return command;
     }
-
-    private static float[] Descriptors(Training.TrainingClip clip) => clip.Features.Descriptors;
 
     private static string Mean(IReadOnlyList<EvaluationMetrics> results) =>
         $"genre top-1 {results.Average(m => m.GenreTop1):F3}, top-5 {results.Average(m => m.GenreTop5):F3}, " +
