@@ -96,8 +96,10 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         if (Options.StandardiseWindows)
         {
             // [B, mel, frames]: per-band mean over time removed, one deviation per window.
-            var centred = mel - mel.mean(new long[] { 2 }, keepdim: true);
-            mel = centred.div(centred.square().mean(new long[] { 1, 2 }, keepdim: true).sqrt().add(DeviationFloor, One));
+            // Not square(): TorchSharp implements it as pow(2) with an implicit exponent Scalar
+            // (a cross-validation run failed in it as above).
+            var centred = mel.sub(mel.mean(new long[] { 2 }, keepdim: true));
+            mel = centred.div(centred.mul(centred).mean(new long[] { 1, 2 }, keepdim: true).sqrt().add(DeviationFloor, One));
         }
         var x = FrontEnd(mel.unsqueeze(1));
         // [B, C, F, T] -> [B, T, C*F]: each time step becomes one frame vector for the GRU.
