@@ -7,17 +7,22 @@ namespace GenreOrleans.Analysis.Model;
 /// <summary>
 /// A loaded genre model ready to score windows: standardises mel and summary with the model's
 /// scalers, runs the network in evaluation mode (in chunks of <see cref="MaxBatch"/> windows)
-/// and returns genre and family probabilities per window. Uses CUDA when torch sees a GPU.
-/// Forward passes are serialised; callers batch windows to get throughput.
+/// and returns genre and family probabilities per window. A model may hold several networks
+/// trained alike from different seeds (an ensemble): their probabilities are averaged. Uses CUDA
+/// when torch sees a GPU. Forward passes are serialised; callers batch windows to get throughput.
 /// </summary>
 public sealed class InferenceSession : IWindowScorer, IDisposable
 {
-    private readonly GenreNetwork _network;
+    private readonly IReadOnlyList<GenreNetwork> _networks;
     private readonly Tensor _familyMembership;
     private readonly FeatureScaler _melScaler;
     private readonly FeatureScaler _summaryScaler;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Device _device;
+
+    // Explicit Scalars held while used (see GenreNetwork: an implicit one can be finalised mid-call).
+    private static readonly Scalar One = 1.ToScalar();
+    private readonly Scalar _ensembleSize;
 
     public InferenceSession(
         GenreNetwork network,
@@ -27,11 +32,30 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
         FeatureScaler summaryScaler,
         string modelVersion,
         Device? device = null)
+        : this([network], labels, window, melScaler, summaryScaler, modelVersion, device)
     {
+    }
+
+    /// <summary>An ensemble: networks of the same inputs and labels (the session owns and disposes them).</summary>
+    public InferenceSession(
+        IReadOnlyList<GenreNetwork> networks,
+        LabelMap labels,
+        WindowParameters window,
+        FeatureScaler melScaler,
+        FeatureScaler summaryScaler,
+        string modelVersion,
+        Device? device = null)
+    {
+        if (networks.Count == 0)
+            throw new ArgumentException("a session needs at least one network", nameof(networks));
         _device = device ?? DefaultDevice();
-        _network = network;
-        _network.to(_device);
-        _network.eval();
+        _networks = networks;
+        _ensembleSize = networks.Count.ToScalar();
+        foreach (var network in _networks)
+        {
+            network.to(_device);
+            network.eval();
+        }
         Labels = labels;
         Window = window;
         _melScaler = melScaler;
@@ -48,8 +72,11 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
 
     public ModelManifest? Manifest { get; private init; }
 
-    /// <summary>The network being served (training saves it; inference never changes it).</summary>
-    public GenreNetwork Network => _network;
+    /// <summary>The (first) network being served (training saves it; inference never changes it).</summary>
+    public GenreNetwork Network => _networks[0];
+
+    /// <summary>All networks whose probabilities are averaged (one unless the model is an ensemble).</summary>
+    public IReadOnlyList<GenreNetwork> Networks => _networks;
 
     public FeatureScaler MelScaler => _melScaler;
 
@@ -70,10 +97,14 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
         if (manifest.SummaryVersion != TrackSummary.Version)
             throw new InvalidDataException(
                 $"model {manifest.Name} was trained on summary {manifest.SummaryVersion}, this build computes {TrackSummary.Version}");
-        var network = new GenreNetwork(manifest.Network);
-        network.load(Path.Combine(modelDirectory, manifest.WeightsFile));
+        var networks = manifest.AllWeightsFiles.Select(file =>
+        {
+            var network = new GenreNetwork(manifest.Network);
+            network.load(Path.Combine(modelDirectory, file));
+            return network;
+        }).ToList();
         return new InferenceSession(
-            network,
+            networks,
             manifest.CreateLabelMap(),
             manifest.Window,
             manifest.MelScaler.ToScaler(),
@@ -140,7 +171,11 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
             using var noGrad = no_grad();
             var melTensor = tensor(mel, new long[] { count, batch.MelBands, batch.FramesPerWindow }, device: _device);
             var summaryTensor = tensor(summary, new long[] { count, batch.SummaryLength }, device: _device);
-            var probabilities = _network.call(melTensor, summaryTensor).softmax(1);
+            var probabilities = _networks[0].call(melTensor, summaryTensor).softmax(1);
+            for (var n = 1; n < _networks.Count; n++)
+                probabilities = probabilities.add(_networks[n].call(melTensor, summaryTensor).softmax(1), One);
+            if (_networks.Count > 1)
+                probabilities = probabilities.div(_ensembleSize);
             var familyProbabilities = GenreNetwork.FamilyProbabilities(probabilities, _familyMembership);
             probabilities.cpu().data<float>().CopyTo(genreOut, start * genres);
             familyProbabilities.cpu().data<float>().CopyTo(familyOut, start * families);
@@ -150,7 +185,9 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
 
     public void Dispose()
     {
-        _network.Dispose();
+        foreach (var network in _networks)
+            network.Dispose();
+        _ensembleSize.Dispose();
         _familyMembership.Dispose();
         _gate.Dispose();
     }

@@ -20,6 +20,16 @@ public sealed record ModelManifest
 
     public required string WeightsFile { get; init; }
 
+    /// <summary>
+    /// Further networks of the same shape, inputs and labels, trained from other seeds: the model is
+    /// then an ensemble whose window probabilities are the networks' mean. Null for one network.
+    /// </summary>
+    public IReadOnlyList<string>? EnsembleWeightsFiles { get; init; }
+
+    /// <summary>The weights of every network of the model, the first one first.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> AllWeightsFiles => [WeightsFile, .. EnsembleWeightsFiles ?? []];
+
     public required IReadOnlyList<GenreLabel> Genres { get; init; }
 
     public required IReadOnlyList<string> Families { get; init; }

@@ -51,6 +51,33 @@ public sealed class InferenceSessionTests
     }
 
     [Fact]
+    public async Task An_ensemble_scores_the_mean_of_its_networks_probabilities()
+    {
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, networks: 2);
+        var manifest = ModelManifest.Read(directory);
+        using var ensemble = InferenceSession.Load(directory);
+        var batch = RandomBatch(4, 3);
+        var members = new List<WindowScores>();
+        foreach (var file in manifest.AllWeightsFiles)
+        {
+            var network = new GenreNetwork(manifest.Network);
+            network.load(Path.Combine(directory, file));
+            using var single = new InferenceSession(network, ensemble.Labels, ensemble.Window, ensemble.MelScaler, ensemble.SummaryScaler, "x");
+            members.Add(await single.ScoreAsync(batch));
+        }
+
+        var scores = await ensemble.ScoreAsync(batch);
+
+        Assert.Equal(2, ensemble.Networks.Count);
+        Assert.NotEqual(members[0].Genres, members[1].Genres);
+        for (var i = 0; i < scores.Genres.Length; i++)
+            Assert.Equal((members[0].Genres[i] + members[1].Genres[i]) / 2, scores.Genres[i], 5);
+        for (var i = 0; i < scores.Families.Length; i++)
+            Assert.Equal((members[0].Families[i] + members[1].Families[i]) / 2, scores.Families[i], 5);
+    }
+
+    [Fact]
     public async Task Refuses_windows_of_another_shape()
     {
         using var folder = new TemporaryDirectory("genre-analysis-tests");

@@ -3,7 +3,7 @@ using GenreOrleans.Analysis.Pipeline;
 
 namespace GenreOrleans.Analysis.Tests.Model;
 
-/// <summary>An untrained, randomly initialised model directory with three genres in two families, for pipeline tests.</summary>
+/// <summary>An untrained, randomly initialised model directory with three genres in two families (one network, or an ensemble of several), for pipeline tests.</summary>
 internal static class TinyModel
 {
     public static readonly GenreLabel[] Genres =
@@ -14,7 +14,7 @@ internal static class TinyModel
     };
 
     public static string Create(string directory, double lowConfidenceThreshold = 0.0, string aggregation = "MeanProbability",
-        DescriptorHead? descriptorHead = null, DescriptorNovelty? descriptorNovelty = null)
+        DescriptorHead? descriptorHead = null, DescriptorNovelty? descriptorNovelty = null, int networks = 1)
     {
         Directory.CreateDirectory(directory);
         TorchSharp.torch.manual_seed(7);
@@ -22,14 +22,19 @@ internal static class TinyModel
         var labels = LabelMap.FromRows(Genres);
         var summaryLength = 2 * window.MelBands;
         var options = new NetworkOptions(window.MelBands, window.FramesPerWindow, summaryLength, labels.GenreCount);
-        using (var network = new GenreNetwork(options))
-            network.save(Path.Combine(directory, "weights.dat"));
+        var weightsFiles = Enumerable.Range(0, networks).Select(i => i == 0 ? "weights.dat" : $"weights-{i + 1}.dat").ToList();
+        foreach (var file in weightsFiles)
+        {
+            using var network = new GenreNetwork(options);
+            network.save(Path.Combine(directory, file));
+        }
         new ModelManifest
         {
             Name = "tiny",
             Version = "0.0.1",
             CreatedUtc = DateTimeOffset.UnixEpoch,
             WeightsFile = "weights.dat",
+            EnsembleWeightsFiles = networks > 1 ? weightsFiles.Skip(1).ToList() : null,
             Genres = labels.Genres,
             Families = labels.Families,
             Window = window,
