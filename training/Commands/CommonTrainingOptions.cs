@@ -25,13 +25,14 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
     private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
     private readonly Option<double> _fusionWeight = new("--fusion-weight") { Description = "weight of the descriptor head in the fused distribution", DefaultValueFactory = _ => new TrainingOptions().FusionWeight };
+    private readonly Option<int> _networks = new("--networks") { Description = "networks trained from different seeds and averaged (an ensemble)", DefaultValueFactory = _ => new TrainingOptions().Networks };
     private readonly Option<int> _folds = new("--folds") { DefaultValueFactory = _ => 5 };
     private readonly Option<int> _fold = new("--fold") { Description = "validation fold", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _cache = new("--cache") { Description = "feature cache directory", DefaultValueFactory = _ => ".cache/features" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _rawWindows, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _rawWindows, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _networks, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -53,6 +54,7 @@ internal sealed class CommonTrainingOptions
         LabelSmoothing = parse.GetValue(_labelSmoothing),
         FamilyLossWeight = parse.GetValue(_familyLossWeight),
         FusionWeight = parse.GetValue(_fusionWeight),
+        Networks = Math.Max(1, parse.GetValue(_networks)),
     };
 
     public int Folds(ParseResult parse) => parse.GetValue(_folds);

@@ -36,6 +36,8 @@ internal static class CrossValidateCommand
             var baselines = new List<EvaluationMetrics>();
             var networks = new List<EvaluationMetrics>();
             var heads = new List<EvaluationMetrics>();
+            var firstAlone = new List<EvaluationMetrics>();
+            var firstFused = new List<EvaluationMetrics>();
             var byWeight = new Dictionary<string, List<EvaluationMetrics>>();
             var selected = parse.GetValue(only) is { } list
                 ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList()
@@ -52,6 +54,11 @@ internal static class CrossValidateCommand
                 baselines.Add(validation.Baseline);
                 networks.Add(validation.ByAggregation[validation.Aggregation]);
                 heads.Add(validation.DescriptorHeadAlone);
+                if (validation.FirstNetworkAlone is { } alone && validation.FirstNetworkFused is { } fused)
+                {
+                    firstAlone.Add(alone);
+                    firstFused.Add(fused);
+                }
                 foreach (var (weight, metrics) in validation.ByFusionWeight)
                     (byWeight.TryGetValue(weight, out var sameWeight) ? sameWeight : byWeight[weight] = []).Add(metrics);
                 results.Add(new
@@ -62,6 +69,9 @@ internal static class CrossValidateCommand
                     networkAlone = networks[^1],
                     descriptorHeadAlone = heads[^1],
                     baseline = validation.Baseline,
+                    firstNetworkAlone = validation.FirstNetworkAlone,
+                    firstNetworkFused = validation.FirstNetworkFused,
+                    bestEpochs = run.BestEpochs,
                     fusedByWeight = validation.ByFusionWeight,
                     lowConfidence = new
                     {
@@ -82,12 +92,15 @@ internal static class CrossValidateCommand
                 options.Epochs,
                 options.MaxMinutes,
                 options.Augment,
+                options.Networks,
                 perFold = results,
                 options.FusionWeight,
                 meanModel = Mean(models),
                 meanNetworkAlone = Mean(networks),
                 meanDescriptorHeadAlone = Mean(heads),
                 meanBaseline = Mean(baselines),
+                meanFirstNetworkAlone = firstAlone.Count > 0 ? Mean(firstAlone) : null,
+                meanFirstNetworkFused = firstFused.Count > 0 ? Mean(firstFused) : null,
                 // For the record, as in the model card: the configured weight is what ships.
                 meanFusedByWeight = byWeight.ToDictionary(w => w.Key, w => Mean(w.Value)),
             }, ModelManifest.JsonOptions);

@@ -15,7 +15,7 @@ namespace GenreOrleans.Training.Commands;
 /// </summary>
 internal static class RefitHeadCommand
 {
-    private sealed record RecordedTraining(TrainingOptions Options, int BestEpoch, double Seconds, IReadOnlyList<EpochRecord> History);
+    private sealed record RecordedTraining(TrainingOptions Options, int BestEpoch, double Seconds, IReadOnlyList<EpochRecord> History, IReadOnlyList<int>? BestEpochs);
 
     public static Command Create()
     {
@@ -49,7 +49,10 @@ internal static class RefitHeadCommand
             var modelVersion = parse.GetValue(version)!;
             using var session = InferenceSession.Load(directory, manifest with { Version = modelVersion });
             var report = FoldEvaluation.Evaluate(data.Labels, session, train, validation, options, ProgressLog.Write);
-            var run = new TrainingRun(session, recorded.History, recorded.BestEpoch, TimeSpan.FromSeconds(recorded.Seconds));
+            var run = new TrainingRun(session, recorded.History, recorded.BestEpoch, TimeSpan.FromSeconds(recorded.Seconds))
+            {
+                BestEpochs = recorded.BestEpochs ?? [recorded.BestEpoch],
+            };
             ModelExporter.Export(directory, name, modelVersion, data, run, options, split, report);
             ProgressLog.Write($"wrote {directory} (network kept, head refitted)");
             return 0;

@@ -65,8 +65,12 @@ public static class ModelCardWriter
              $"and family accuracy on the rest is {F(report.FamilyAccuracyUnflagged)}.");
         Line();
         Line("## Training");
-        Line($"- {run.History.Count} epochs run, best epoch {run.BestEpoch} (early stopping on validation, patience {options.Patience}); " +
-             $"{run.Elapsed.TotalMinutes:F1} min on {options.Threads} CPU threads.");
+        Line(run.BestEpochs.Count > 1
+            ? $"- An ensemble of {run.BestEpochs.Count} networks trained alike from seeds {options.Seed} + 1000 k, window probabilities averaged; " +
+              $"best epochs {string.Join(", ", run.BestEpochs)} (early stopping on validation, patience {options.Patience}); " +
+              $"{run.Elapsed.TotalMinutes:F1} min in all on {options.Threads} CPU threads."
+            : $"- {run.History.Count} epochs run, best epoch {run.BestEpoch} (early stopping on validation, patience {options.Patience}); " +
+              $"{run.Elapsed.TotalMinutes:F1} min on {options.Threads} CPU threads.");
         Line($"- Adam (lr {options.LearningRate}, cosine decay, weight decay {options.WeightDecay}), cross-entropy with label smoothing " +
              $"{options.LabelSmoothing} plus {options.FamilyLossWeight} x family NLL, {options.WindowsPerGenre} random crops per genre per epoch " +
              $"(class balanced), batch {options.BatchSize}, seed {options.Seed}; the summary input is zeroed for {options.SummaryDropout:P0} " +
@@ -78,7 +82,8 @@ public static class ModelCardWriter
             : "- No augmentation.");
         if (manifest.Network.StandardiseWindows)
             Line("- Each window is standardised inside the network (per-band mean removed, divided by the window's deviation).");
-        Line($"- Weights: `{manifest.WeightsFile}` (TorchSharp format), {CountParameters(run)} parameters.");
+        Line($"- Weights: {string.Join(", ", manifest.AllWeightsFiles.Select(f => $"`{f}`"))} (TorchSharp format), {CountParameters(run)} parameters" +
+             (manifest.AllWeightsFiles.Count > 1 ? " in all." : "."));
         Line();
         Line("## Known weaknesses");
         Line("- Very little data: 1–9 clips per genre; a single validation split of this size moves by about ±0.04.");
@@ -94,5 +99,5 @@ public static class ModelCardWriter
     }
 
     private static long CountParameters(TrainingRun run) =>
-        run.Session.Network.parameters().Sum(p => p.numel());
+        run.Session.Networks.Sum(n => n.parameters().Sum(p => p.numel()));
 }

@@ -25,13 +25,16 @@ public static class ModelExporter
     {
         Directory.CreateDirectory(directory);
         var session = run.Session;
-        session.Network.save(Path.Combine(directory, WeightsFile));
+        var weightsFiles = session.Networks.Select((_, i) => i == 0 ? WeightsFile : $"weights-{i + 1}.dat").ToList();
+        for (var i = 0; i < weightsFiles.Count; i++)
+            session.Networks[i].save(Path.Combine(directory, weightsFiles[i]));
         var manifest = new ModelManifest
         {
             Name = name,
             Version = version,
             CreatedUtc = DateTimeOffset.UtcNow,
             WeightsFile = WeightsFile,
+            EnsembleWeightsFiles = weightsFiles.Count > 1 ? weightsFiles.Skip(1).ToList() : null,
             Genres = data.Labels.Genres,
             Families = data.Labels.Families,
             Window = session.Window,
@@ -51,6 +54,8 @@ public static class ModelExporter
                 validation = report.Model,
                 networkAloneByAggregation = report.ByAggregation,
                 descriptorHeadAlone = report.DescriptorHeadAlone,
+                firstNetworkAlone = report.FirstNetworkAlone,
+                firstNetworkFused = report.FirstNetworkFused,
                 byFusionWeight = report.ByFusionWeight,
                 baselineLogisticRegression = report.Baseline,
                 lowConfidence = new
@@ -67,6 +72,7 @@ public static class ModelExporter
                 options,
                 featureVersion = FeatureCache.FeatureVersion,
                 bestEpoch = run.BestEpoch,
+                bestEpochs = run.BestEpochs.Count > 1 ? run.BestEpochs : null,
                 seconds = Math.Round(run.Elapsed.TotalSeconds),
                 history = run.History,
             }, ModelManifest.JsonOptions),

@@ -21,4 +21,10 @@ public sealed record ValidationReport(
     DescriptorNovelty Novelty,
     double UnfamiliarShare,
     double LowConfidenceFlaggedShare,
-    double FamilyAccuracyUnflagged);
+    double FamilyAccuracyUnflagged)
+{
+    /// <summary>For an ensemble: its first network alone, then fused with the head, on the same clips (what the ensemble adds).</summary>
+    public EvaluationMetrics? FirstNetworkAlone { get; init; }
+
+    public EvaluationMetrics? FirstNetworkFused { get; init; }
+}

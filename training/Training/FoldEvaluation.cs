@@ -21,7 +21,7 @@ public static class FoldEvaluation
 
     public static ValidationReport Evaluate(
         LabelMap labels, InferenceSession session, IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation,
-        TrainingOptions options, Action<string> log)
+        TrainingOptions options, Action<string> log, InferenceSession? firstNetwork = null)
     {
         var windows = ClipScorer.WindowProbabilities(session, validation.Select(c => c.Features).ToList());
         var genres = validation.Select(c => c.Genre).ToList();
@@ -59,7 +59,15 @@ public static class FoldEvaluation
         log($"baseline:                  {baseline.Brief()}");
         var unfamiliarShare = unfamiliar.Count(u => u) / (double)Math.Max(1, unfamiliar.Count);
         log($"low confidence below {threshold:F3} or unfamiliar ({unfamiliarShare:P0} of validation clips): flags {flagged:P0}, family accuracy on the rest {unflagged:F3}");
-        return new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, novelty, unfamiliarShare, flagged, unflagged);
+        var report = new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, novelty, unfamiliarShare, flagged, unflagged);
+        if (firstNetwork is null)
+            return report;
+        var first = ClipScorer.Aggregate(
+            ClipScorer.WindowProbabilities(firstNetwork, validation.Select(c => c.Features).ToList()), genres, labels, Enum.Parse<ScoreAggregation>(chosen));
+        var firstFused = first.Select((p, i) => ClipPrediction.Of(p.TrueGenre, DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], options.FusionWeight), labels)).ToList();
+        report = report with { FirstNetworkAlone = Metrics(first, labels), FirstNetworkFused = Metrics(firstFused, labels) };
+        log($"first network alone:       {report.FirstNetworkAlone.Brief()}; fused {report.FirstNetworkFused.Brief()}");
+        return report;
     }
 
     private static EvaluationMetrics Metrics(IReadOnlyList<ClipPrediction> predictions, LabelMap labels) =>

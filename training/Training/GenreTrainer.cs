@@ -34,12 +34,14 @@ public sealed class GenreTrainer
         _log = log;
     }
 
-    public TrainingRun Train(IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, string modelVersion)
+    /// <param name="member">Which network of an ensemble this is: member k draws from seed + 1000 k.</param>
+    public TrainingRun Train(IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, string modelVersion, int member = 0)
     {
+        var seed = _options.Seed + 1000 * member;
         torch.set_num_threads(_options.Threads);
-        torch.manual_seed(_options.Seed);
-        var random = new Random(_options.Seed);
-        var augmenter = new SpectrogramAugmenter(_window.MelBands, _window.SampleRate, _options.Seed + 1, _options.LimiterProbability, _window.HopLength);
+        torch.manual_seed(seed);
+        var random = new Random(seed);
+        var augmenter = new SpectrogramAugmenter(_window.MelBands, _window.SampleRate, seed + 1, _options.LimiterProbability, _window.HopLength);
         var melScaler = FitMelScaler(train);
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
         var summaryLength = summaryScaler.Length;

@@ -83,6 +83,12 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 20251125;
 
     /// <summary>
+    /// Networks trained alike from different seeds (the first from <see cref="Seed"/>) whose window
+    /// probabilities are averaged: an ensemble, at that many times the training and scoring cost.
+    /// </summary>
+    public int Networks { get; init; } = 1;
+
+    /// <summary>
     /// Torch threads. One by default: on a shared 2-core machine two OpenMP threads spend their
     /// time waiting for each other (measured 8x slower per batch under load).
     /// </summary>
