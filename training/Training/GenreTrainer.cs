@@ -46,7 +46,7 @@ public sealed class GenreTrainer
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
         var summaryLength = summaryScaler.Length;
         var network = new GenreNetwork(new NetworkOptions(_window.MelBands, _window.FramesPerWindow, summaryLength, _labels.GenreCount, Recurrent: _options.Recurrent, FrontEnd: _options.FrontEnd, StandardiseWindows: _options.StandardiseWindows));
-        var session = new InferenceSession(network, _labels, _window, melScaler, summaryScaler, modelVersion, CPU);
+        var session = new InferenceSession([network], _labels, _window, melScaler, summaryScaler, modelVersion, CPU);
         using var membership = GenreNetwork.FamilyMembership(_labels, CPU);
         using var optimizer = optim.Adam(network.parameters(), _options.LearningRate, weight_decay: _options.WeightDecay);
 

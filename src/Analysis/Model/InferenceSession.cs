@@ -24,19 +24,7 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
     private static readonly Scalar One = 1.ToScalar();
     private readonly Scalar _ensembleSize;
 
-    public InferenceSession(
-        GenreNetwork network,
-        LabelMap labels,
-        WindowParameters window,
-        FeatureScaler melScaler,
-        FeatureScaler summaryScaler,
-        string modelVersion,
-        Device? device = null)
-        : this([network], labels, window, melScaler, summaryScaler, modelVersion, device)
-    {
-    }
-
-    /// <summary>An ensemble: networks of the same inputs and labels (the session owns and disposes them).</summary>
+    /// <summary>One network, or an ensemble of networks of the same inputs and labels (the session owns and disposes them).</summary>
     public InferenceSession(
         IReadOnlyList<GenreNetwork> networks,
         LabelMap labels,

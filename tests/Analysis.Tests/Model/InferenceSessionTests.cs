@@ -43,7 +43,7 @@ public sealed class InferenceSessionTests
         var batch = RandomBatch(7, 2);
 
         var a = await whole.ScoreAsync(batch);
-        var b = await new InferenceSession(chunked.Network, chunked.Labels, chunked.Window, chunked.MelScaler, chunked.SummaryScaler, "x") { MaxBatch = 3 }
+        var b = await new InferenceSession([chunked.Network], chunked.Labels, chunked.Window, chunked.MelScaler, chunked.SummaryScaler, "x") { MaxBatch = 3 }
             .ScoreAsync(batch);
 
         for (var i = 0; i < a.Genres.Length; i++)
@@ -63,7 +63,7 @@ public sealed class InferenceSessionTests
         {
             var network = new GenreNetwork(manifest.Network);
             network.load(Path.Combine(directory, file));
-            using var single = new InferenceSession(network, ensemble.Labels, ensemble.Window, ensemble.MelScaler, ensemble.SummaryScaler, "x");
+            using var single = new InferenceSession([network], ensemble.Labels, ensemble.Window, ensemble.MelScaler, ensemble.SummaryScaler, "x");
             members.Add(await single.ScoreAsync(batch));
         }
 
