@@ -85,6 +85,9 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
         if (manifest.SummaryVersion != TrackSummary.Version)
             throw new InvalidDataException(
                 $"model {manifest.Name} was trained on summary {manifest.SummaryVersion}, this build computes {TrackSummary.Version}");
+        // Checked before any network is built, so that a half-copied model fails whole and names what is missing.
+        if (manifest.AllWeightsFiles.FirstOrDefault(file => !File.Exists(Path.Combine(modelDirectory, file))) is { } missing)
+            throw new FileNotFoundException($"model {manifest.Identity} lists the weights {missing}, which {modelDirectory} does not hold", missing);
         var networks = manifest.AllWeightsFiles.Select(file =>
         {
             var network = new GenreNetwork(manifest.Network);

@@ -78,6 +78,18 @@ public sealed class InferenceSessionTests
     }
 
     [Fact]
+    public void A_model_whose_listed_weights_are_missing_is_refused_with_the_files_name()
+    {
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, networks: 2);
+        File.Delete(Path.Combine(directory, "weights-2.dat"));
+
+        var error = Assert.Throws<FileNotFoundException>(() => InferenceSession.Load(directory));
+
+        Assert.Contains("tiny@0.0.1 lists the weights weights-2.dat", error.Message);
+    }
+
+    [Fact]
     public async Task Refuses_windows_of_another_shape()
     {
         using var folder = new TemporaryDirectory("genre-analysis-tests");
