@@ -41,6 +41,12 @@ internal static class EvaluateCommand
                 var folds = StratifiedFolds.Assign(manifest.Clips, split.Folds, split.Seed);
                 selected = selected.Where(i => folds[i] == split.ValidationFold).ToList();
                 scope = $"validation fold {split.ValidationFold} of {split.Folds} (seed {split.Seed})";
+                if (split.RefitOnAllClips)
+                {
+                    // Measured anyway (the figures show the fit), but never to be read as held-out accuracy.
+                    scope += ": IN-SAMPLE, the model was refit on all clips after its validated run (the metrics in model.json are the held-out figures of that run)";
+                    Console.Error.WriteLine($"warning: {model.Identity} was refit on all clips; its validation fold is in its training data");
+                }
             }
             var cacheStore = new FeatureCache(parse.GetValue(cache)!);
             var clips = selected.Select(i => manifest.Clips[i]).ToList();

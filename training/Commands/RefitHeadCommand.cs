@@ -43,6 +43,11 @@ internal static class RefitHeadCommand
                 Console.Error.WriteLine($"{directory}/model.json records no split or training history");
                 return 2;
             }
+            if (split.RefitOnAllClips)
+            {
+                Console.Error.WriteLine($"{directory} was refit on all clips: its validation clips are in its training data, so nothing can be refitted or measured on them");
+                return 2;
+            }
             var options = recorded.Options with { FusionWeight = common.Read(parse).FusionWeight };
             var (train, validation, _) = data.Split(split.Folds, split.ValidationFold, split.Seed);
             var name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));

@@ -58,6 +58,7 @@ public static class ModelExporter
                 firstNetworkFused = report.FirstNetworkFused,
                 byFusionWeight = report.ByFusionWeight,
                 baselineLogisticRegression = report.Baseline,
+                refitInSample = report.RefitInSample,
                 lowConfidence = new
                 {
                     threshold = report.LowConfidenceThreshold,
@@ -75,12 +76,13 @@ public static class ModelExporter
                 bestEpochs = run.BestEpochs.Count > 1 ? run.BestEpochs : null,
                 seconds = Math.Round(run.Elapsed.TotalSeconds),
                 history = run.History,
+                refitOnAllClips = run.Refit,
             }, ModelManifest.JsonOptions),
         };
         manifest.Write(directory);
         File.WriteAllText(Path.Combine(directory, ConfusionFile),
             ConfusionMatrixSvg.Render(report.Model.FamilyConfusion, data.Labels.Families,
-                $"{name} {version}: family confusion on {report.Model.Clips} validation clips"));
+                $"{name} {version}{(run.Refit is null ? "" : " (validated run)")}: family confusion on {report.Model.Clips} validation clips"));
         File.WriteAllText(Path.Combine(directory, "MODEL_CARD.md"),
             ModelCardWriter.Write(manifest, data, run, options, split, report));
     }

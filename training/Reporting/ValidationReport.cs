@@ -27,4 +27,7 @@ public sealed record ValidationReport(
     public EvaluationMetrics? FirstNetworkAlone { get; init; }
 
     public EvaluationMetrics? FirstNetworkFused { get; init; }
+
+    /// <summary>For a model refit on all clips: its scores on these (now in-sample) validation clips.</summary>
+    public InSampleCheck? RefitInSample { get; init; }
 }

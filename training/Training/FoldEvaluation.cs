@@ -34,9 +34,7 @@ public static class FoldEvaluation
         }
         var chosen = byAggregation.MaxBy(kv => kv.Value.Score).Key;
 
-        var trainDescriptors = train.Select(c => c.Features.Descriptors).ToList();
-        var regression = LogisticRegression.Fit(trainDescriptors, train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
-        var head = regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight);
+        var (head, novelty) = FitDescriptorModels(labels, train, options);
         var headLogProbabilities = validation.Select(c => head.LogProbabilities(c.Features.Descriptors)).ToList();
         List<ClipPrediction> Fused(double weight) => networkPredictions[chosen]
             .Select((p, i) => ClipPrediction.Of(p.TrueGenre, DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], weight), labels)).ToList();
@@ -48,8 +46,6 @@ public static class FoldEvaluation
         var predictions = Fused(options.FusionWeight);
         var model = Metrics(predictions, labels);
         var threshold = LowConfidenceCalibration.Threshold(predictions);
-        var novelty = NoveltyFit.Fit(trainDescriptors, NoveltyFeatures.Indices, DescriptorVector.Version,
-            options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
         var unfamiliar = validation.Select(c => novelty.IsUnfamiliar(c.Features.Descriptors)).ToList();
         var (flagged, unflagged) = LowConfidenceCalibration.Effect(predictions, threshold, unfamiliar);
         var baseline = LogisticRegressionBaseline.FitAndEvaluate(train, validation, labels, options.Seed);
@@ -68,6 +64,27 @@ public static class FoldEvaluation
         report = report with { FirstNetworkAlone = Metrics(first, labels), FirstNetworkFused = Metrics(firstFused, labels) };
         log($"first network alone:       {report.FirstNetworkAlone.Brief()}; fused {report.FirstNetworkFused.Brief()}");
         return report;
+    }
+
+    /// <summary>The parts fitted on the training clips' descriptor vectors: the descriptor head and the unfamiliar-sound measure.</summary>
+    public static (DescriptorHead Head, DescriptorNovelty Novelty) FitDescriptorModels(LabelMap labels, IReadOnlyList<TrainingClip> train, TrainingOptions options)
+    {
+        var descriptors = train.Select(c => c.Features.Descriptors).ToList();
+        var regression = LogisticRegression.Fit(descriptors, train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
+        var novelty = NoveltyFit.Fit(descriptors, NoveltyFeatures.Indices, DescriptorVector.Version,
+            options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
+        return (regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight), novelty);
+    }
+
+    /// <summary>A finished model's scores on clips, as the product computes them (see <see cref="InSampleCheck"/>).</summary>
+    public static InSampleCheck InSample(
+        LabelMap labels, InferenceSession session, DescriptorHead head, DescriptorNovelty novelty, string aggregation, IReadOnlyList<TrainingClip> clips)
+    {
+        var windows = ClipScorer.WindowProbabilities(session, clips.Select(c => c.Features).ToList());
+        var predictions = ClipScorer.Aggregate(windows, clips.Select(c => c.Genre).ToList(), labels, Enum.Parse<ScoreAggregation>(aggregation))
+            .Select((p, i) => ClipPrediction.Of(p.TrueGenre, head.Fuse(p.Genres, clips[i].Features.Descriptors), labels)).ToList();
+        var unfamiliar = clips.Count(c => novelty.IsUnfamiliar(c.Features.Descriptors)) / (double)Math.Max(1, clips.Count);
+        return new InSampleCheck(Metrics(predictions, labels), unfamiliar);
     }
 
     private static EvaluationMetrics Metrics(IReadOnlyList<ClipPrediction> predictions, LabelMap labels) =>

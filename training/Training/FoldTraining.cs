@@ -27,7 +27,39 @@ public static class FoldTraining
         }
         var run = members.Count == 1 ? members[0] : Ensemble(members, modelVersion);
         var report = FoldEvaluation.Evaluate(data.Labels, run.Session, train, validation, options, log, run.FirstNetwork);
-        return (run, report, split);
+        if (!options.RefitAllClips)
+            return (run, report, split);
+        return RefitOnAllClips(data, options, trainer, members, run, report, split, validation, modelVersion, log);
+    }
+
+    /// <summary>
+    /// Trains every network again on all clips, replaying its validated run's learning rates up to
+    /// that run's best epoch, and refits the descriptor head and the unfamiliar-sound measure on all
+    /// clips. The aggregation, low-confidence threshold and every figure stay the validated run's:
+    /// the refit has no held-out clip left to measure or choose anything on.
+    /// </summary>
+    private static (TrainingRun Run, ValidationReport Report, SplitDescription Split) RefitOnAllClips(
+        PreparedDataset data, TrainingOptions options, GenreTrainer trainer, IReadOnlyList<TrainingRun> members,
+        TrainingRun validated, ValidationReport report, SplitDescription split, IReadOnlyList<TrainingClip> validation, string modelVersion,
+        Action<string> log)
+    {
+        var clips = data.Clips;
+        log($"refit on all {clips.Count} clips: {string.Join(", ", members.Select(m => m.BestEpoch))} epoch(s) with the validated run's learning rates");
+        var refits = members.Select((member, k) => trainer.Refit(
+            clips, member.History.Take(member.BestEpoch).Select(e => e.LearningRate).ToList(), modelVersion, k)).ToList();
+        var session = refits.Count == 1 ? refits[0].Session : Ensemble(refits, modelVersion).Session;
+        var (head, novelty) = FoldEvaluation.FitDescriptorModels(data.Labels, clips, options);
+        validated.Session.Dispose(); // an ensemble's first-network session shares its network, disposed here
+        var run = validated with
+        {
+            Session = session,
+            FirstNetwork = null,
+            Refit = new AllClipsRefit(clips.Count, refits.Select(r => r.BestEpoch).ToList(), refits[0].History.LastOrDefault()?.Loss ?? 0,
+                TimeSpan.FromTicks(refits.Sum(r => r.Elapsed.Ticks))),
+        };
+        var inSample = FoldEvaluation.InSample(data.Labels, session, head, novelty, report.Aggregation, validation);
+        log($"refit model on the validated run's validation clips (in-sample, a reproduction check only): {inSample.Metrics.Brief()}");
+        return (run, report with { DescriptorHead = head, Novelty = novelty, RefitInSample = inSample }, split with { RefitOnAllClips = true });
     }
 
     /// <summary>

@@ -93,4 +93,10 @@ public sealed record TrainingOptions
     /// time waiting for each other (measured 8x slower per batch under load).
     /// </summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// After the validated run, train the shipped networks again on every clip (validation fold
+    /// included) with that run's learning rates up to its best epoch (<c>train --refit-all-clips</c>).
+    /// </summary>
+    public bool RefitAllClips { get; init; }
 }

@@ -13,4 +13,7 @@ public sealed record TrainingRun(InferenceSession Session, IReadOnlyList<EpochRe
 
     /// <summary>For an ensemble, the first network alone (it shares that network with <see cref="Session"/>), so the ensemble's gain is measured on the same runs.</summary>
     public InferenceSession? FirstNetwork { get; init; }
+
+    /// <summary>Set when <see cref="Session"/> holds networks refit on all clips; History and BestEpoch stay the validated run's.</summary>
+    public AllClipsRefit? Refit { get; init; }
 }

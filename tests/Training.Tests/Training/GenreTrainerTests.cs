@@ -1,0 +1,74 @@
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Dsp.Features;
+using GenreOrleans.Training.Data;
+using GenreOrleans.Training.Training;
+
+namespace GenreOrleans.Training.Tests.Training;
+
+public sealed class GenreTrainerTests
+{
+    private static readonly LabelMap Labels = LabelMap.FromRows(
+    [
+        new GenreLabel("acidhouse", "Acid House", "House"),
+        new GenreLabel("goatrance", "Goa Trance", "Trance"),
+        new GenreLabel("darkside", "Darkside", "Jungle"),
+    ]);
+
+    private static readonly TrainingOptions Tiny = new() { WindowsPerGenre = 2, BatchSize = 3 };
+
+    [Fact]
+    public void A_refit_replays_the_given_learning_rates_one_epoch_each_and_keeps_the_last_weights()
+    {
+        var trainer = new GenreTrainer(Tiny, Labels, WindowParameters.Default, _ => { });
+        var rates = new[] { 2e-3, 1e-3, 4e-4 };
+
+        var run = trainer.Refit(SyntheticClips(6), rates, "test@1");
+
+        Assert.Equal(rates, run.History.Select(e => e.LearningRate));
+        Assert.Equal(3, run.BestEpoch);
+        Assert.All(run.History, e => Assert.Null(e.ValidationScore));
+        Assert.All(run.History, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
+        run.Session.Dispose();
+    }
+
+    [Fact]
+    public void A_validated_run_records_each_epochs_learning_rate_for_a_later_refit()
+    {
+        var trainer = new GenreTrainer(Tiny with { Epochs = 3, MaxMinutes = 60 }, Labels, WindowParameters.Default, _ => { });
+
+        var run = trainer.Train(SyntheticClips(6), SyntheticClips(3), "test@1");
+
+        Assert.Equal(3, run.History.Count);
+        Assert.Equal(Tiny.LearningRate, run.History[0].LearningRate, 12);
+        Assert.True(run.History[2].LearningRate < run.History[1].LearningRate, "the cosine decay lowers the rate epoch by epoch");
+        Assert.All(run.History, e => Assert.NotNull(e.ValidationScore));
+        run.Session.Dispose();
+    }
+
+    [Fact]
+    public void A_split_recorded_before_refits_existed_reads_as_not_refit()
+    {
+        const string recorded = """{"method":"stratified k-fold by clip","folds":5,"validationFold":0,"seed":7,"trainClips":746,"validationClips":184}""";
+
+        var split = System.Text.Json.JsonSerializer.Deserialize<SplitDescription>(recorded, ModelManifest.JsonOptions)!;
+
+        Assert.False(split.RefitOnAllClips);
+        Assert.Equal(746, split.TrainClips);
+    }
+
+    /// <summary>Clips of random log-mel (two windows long) with summaries that match their bands, a few per genre.</summary>
+    private static List<TrainingClip> SyntheticClips(int count)
+    {
+        var random = new Random(count);
+        var window = WindowParameters.Default;
+        var frames = window.FramesPerWindow + 40;
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var genre = i % Labels.GenreCount;
+            var mel = Enumerable.Range(0, window.MelBands * frames).Select(_ => (float)(-60 + 10 * genre + 5 * random.NextDouble())).ToArray();
+            var matrix = new FeatureMatrix(window.MelBands, frames, mel);
+            var summary = Analysis.Pipeline.TrackSummary.Compute(matrix);
+            return new TrainingClip(new ClipFeatures(matrix, summary, new float[8]), genre);
+        }).ToList();
+    }
+}

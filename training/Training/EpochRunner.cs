@@ -1,0 +1,161 @@
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Analysis.Pipeline;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GenreOrleans.Training.Training;
+
+/// <summary>
+/// One network being fitted: its scalers (fitted on the training clips), optimizer, augmenter
+/// and random crops. <see cref="RunEpoch"/> trains one epoch at a given learning rate; the caller
+/// decides the schedule and when to stop (<see cref="GenreTrainer"/>: early stopping on validation,
+/// or a replay of a validated run's learning rates on all clips). The session it builds outlives it.
+/// </summary>
+internal sealed class EpochRunner : IDisposable
+{
+    // Explicit Scalars held while they are used (see GenreNetwork): an implicit one, such as the
+    // alpha 1 of Tensor.add or a double turned into a Scalar, can be finalised mid-call.
+    private static readonly Scalar One = 1.ToScalar();
+    private static readonly Scalar ProbabilityFloor = 1e-7.ToScalar();
+
+    private readonly TrainingOptions _options;
+    private readonly LabelMap _labels;
+    private readonly WindowParameters _window;
+    private readonly IReadOnlyList<TrainingClip> _train;
+    private readonly Random _random;
+    private readonly SpectrogramAugmenter _augmenter;
+    private readonly Dictionary<int, int[]> _clipsByGenre;
+    private readonly Tensor _membership;
+    private readonly TorchSharp.Modules.Adam _optimizer;
+    private readonly float[] _mel;
+    private readonly float[] _summary;
+    private readonly float[] _rawSummary;
+
+    public EpochRunner(TrainingOptions options, LabelMap labels, WindowParameters window, IReadOnlyList<TrainingClip> train, int seed, string modelVersion)
+    {
+        _options = options;
+        _labels = labels;
+        _window = window;
+        _train = train;
+        torch.set_num_threads(options.Threads);
+        torch.manual_seed(seed);
+        _random = new Random(seed);
+        _augmenter = new SpectrogramAugmenter(window.MelBands, window.SampleRate, seed + 1, options.LimiterProbability, window.HopLength);
+        var melScaler = MelBandScaler.Fit(train, window.MelBands);
+        var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
+        Network = new GenreNetwork(new NetworkOptions(window.MelBands, window.FramesPerWindow, summaryScaler.Length, labels.GenreCount,
+            Recurrent: options.Recurrent, FrontEnd: options.FrontEnd, StandardiseWindows: options.StandardiseWindows));
+        Session = new InferenceSession([Network], labels, window, melScaler, summaryScaler, modelVersion, CPU);
+        _membership = GenreNetwork.FamilyMembership(labels, CPU);
+        _optimizer = optim.Adam(Network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        _clipsByGenre = train.Select((c, i) => (c.Genre, i)).GroupBy(x => x.Genre).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        _mel = new float[options.BatchSize * window.MelBands * window.FramesPerWindow];
+        _summary = new float[options.BatchSize * summaryScaler.Length];
+        _rawSummary = new float[summaryScaler.Length];
+    }
+
+    public GenreNetwork Network { get; }
+
+    /// <summary>The network behind the product's scoring path (scalers included); not disposed with the runner.</summary>
+    public InferenceSession Session { get; }
+
+    /// <summary>Trains one epoch of class-balanced random crops at <paramref name="learningRate"/>; returns the mean loss. Leaves the network in evaluation mode.</summary>
+    public double RunEpoch(double learningRate, Action<int>? afterBatch = null)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+            group.LearningRate = learningRate;
+        var samples = _clipsByGenre.SelectMany(g => Enumerable.Range(0, _options.WindowsPerGenre).Select(_ => g.Value[_random.Next(g.Value.Length)])).ToArray();
+        _random.Shuffle(samples);
+        Network.train();
+        double lossSum = 0;
+        var batches = 0;
+        for (var start = 0; start < samples.Length; start += _options.BatchSize)
+        {
+            var count = Math.Min(_options.BatchSize, samples.Length - start);
+            if (count < 2)
+                break; // batch norm needs more than one window
+            lossSum += RunBatch(samples.AsSpan(start, count));
+            batches++;
+            afterBatch?.Invoke(batches);
+        }
+        Network.eval();
+        return lossSum / Math.Max(1, batches);
+    }
+
+    private double RunBatch(ReadOnlySpan<int> batch)
+    {
+        int bands = _window.MelBands, frames = _window.FramesPerWindow, windowSize = bands * frames, summaryLength = _rawSummary.Length;
+        var count = batch.Length;
+        var targets = new long[count];
+        var familyTargets = new long[count];
+        for (var b = 0; b < count; b++)
+        {
+            var clip = _train[batch[b]];
+            var clipMel = clip.Features.Mel;
+            var crop = clipMel.Columns > frames ? _random.Next(clipMel.Columns - frames + 1) : _random.Next(Math.Max(1, clipMel.Columns));
+            var window = _mel.AsSpan(b * windowSize, windowSize);
+            WindowSlicer.CopyWindow(clipMel, crop, frames, window);
+            clip.Features.Summary.CopyTo(_rawSummary, 0);
+            if (_options.Augment)
+                _augmenter.Apply(window, _rawSummary, bands, frames);
+            Session.MelScaler.TransformRows(window, window, frames);
+            var windowSummary = _summary.AsSpan(b * summaryLength, summaryLength);
+            Session.SummaryScaler.TransformInto(_rawSummary, windowSummary);
+            if (_random.NextDouble() < _options.SummaryDropout)
+                windowSummary.Clear();
+            else if (_options.SummaryNoise > 0)
+                AddNoise(windowSummary, _random, _options.SummaryNoise);
+            targets[b] = clip.Genre;
+            familyTargets[b] = _labels.FamilyOfGenre[clip.Genre];
+        }
+
+        using var scope = NewDisposeScope();
+        var melTensor = tensor(_mel.AsSpan(0, count * windowSize).ToArray(), new long[] { count, bands, frames });
+        var summaryTensor = tensor(_summary.AsSpan(0, count * summaryLength).ToArray(), new long[] { count, summaryLength });
+        var genreTarget = tensor(targets);
+        var familyTarget = tensor(familyTargets);
+        var mix = _options.MixupAlpha > 0 ? RandomSamples.Beta(_random, _options.MixupAlpha) : 1.0;
+        var partner = mix < 1.0 ? randperm(count) : null;
+        if (partner is not null)
+        {
+            melTensor = Mix(melTensor, melTensor.index_select(0, partner), mix);
+            summaryTensor = Mix(summaryTensor, summaryTensor.index_select(0, partner), mix);
+        }
+        var logits = Network.call(melTensor, summaryTensor);
+        var familyLogProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), _membership).clamp_min(ProbabilityFloor).log();
+        var loss = Loss(logits, familyLogProbabilities, genreTarget, familyTarget);
+        if (partner is not null)
+            loss = Mix(loss, Loss(logits, familyLogProbabilities, genreTarget.index_select(0, partner), familyTarget.index_select(0, partner)), mix);
+        _optimizer.zero_grad();
+        loss.backward();
+        _optimizer.step();
+        return loss.item<float>();
+    }
+
+    private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget)
+    {
+        using var familyWeight = _options.FamilyLossWeight.ToScalar();
+        return nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
+            .add(nn.functional.nll_loss(familyLogProbabilities, familyTarget).mul(familyWeight), One);
+    }
+
+    /// <summary><c>share · a + (1 − share) · b</c> (mixup), with its Scalars held until the result exists.</summary>
+    private static Tensor Mix(Tensor a, Tensor b, double share)
+    {
+        using var first = share.ToScalar();
+        using var second = (1 - share).ToScalar();
+        return a.mul(first).add(b.mul(second), One);
+    }
+
+    private static void AddNoise(Span<float> values, Random random, double deviation)
+    {
+        for (var i = 0; i < values.Length; i++)
+            values[i] += (float)(deviation * RandomSamples.StandardNormal(random));
+    }
+
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _membership.Dispose();
+    }
+}
