@@ -1,4 +1,5 @@
 using GenreOrleans.Analysis.Model;
+using System.Runtime;
 using GenreOrleans.Analysis.Pipeline;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,6 +31,9 @@ internal sealed class EpochRunner : IDisposable
     private readonly float[] _mel;
     private readonly float[] _summary;
     private readonly float[] _rawSummary;
+
+    /// <summary>Managed bytes a batch may allocate without a collection (it allocates ~2.5 MB: the window tensor's copy and small objects).</summary>
+    private const long BatchAllocationBudget = 32L << 20;
 
     public EpochRunner(TrainingOptions options, LabelMap labels, WindowParameters window, IReadOnlyList<TrainingClip> train, int seed, string modelVersion)
     {
@@ -83,6 +87,25 @@ internal sealed class EpochRunner : IDisposable
     }
 
     private double RunBatch(ReadOnlySpan<int> batch)
+    {
+        // TorchSharp turns numbers into Scalars implicitly inside its own code too (BatchNorm's
+        // num_batches_tracked.add_(1), Adam's alphas), and a Scalar's finaliser frees its native
+        // value: a collection during the call can free one while libtorch reads it ("Unknown scalar
+        // type" in BatchNorm ended a 30-minute run). No collection runs inside this region, so none
+        // can be finalised mid-call; the heap is collected between batches instead.
+        var noCollection = GC.TryStartNoGCRegion(BatchAllocationBudget);
+        try
+        {
+            return RunBatchUncollected(batch);
+        }
+        finally
+        {
+            if (noCollection && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+                GC.EndNoGCRegion();
+        }
+    }
+
+    private double RunBatchUncollected(ReadOnlySpan<int> batch)
     {
         int bands = _window.MelBands, frames = _window.FramesPerWindow, windowSize = bands * frames, summaryLength = _rawSummary.Length;
         var count = batch.Length;
