@@ -42,7 +42,7 @@ public static class ModelCardWriter
                  $"with the validated run's learning rate per epoch, up to its best epoch ({string.Join(", ", refit.Epochs)}), keeping the last weights; " +
                  "the descriptor head and the unfamiliar-sound measure refit on all clips; the aggregation and the low-confidence threshold are the validated run's. " +
                  "Every figure below is the validated run's, on clips it did not train on: the shipped weights have seen those clips, so they " +
-                 "cannot be measured on them (`training evaluate` says so), and with a quarter more data they should do somewhat better on new clips.");
+                 $"cannot be measured on them (`training evaluate` says so), and with {(refit.Clips - split.TrainClips) / (double)split.TrainClips:P0} more clips they should do somewhat better on new clips.");
         Line($"- Features: {FeatureCache.FeatureVersion} (our own decoder, resampler and log-mel; summary = per-band mean and deviation of the log-mel; " +
              $"descriptor head: {Analysis.Pipeline.DescriptorVector.Length} values of {Analysis.Pipeline.DescriptorVector.Version}, from the product's TempoKeyReader).");
         Line();

@@ -58,9 +58,7 @@ public static class FoldEvaluation
         var report = new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, novelty, unfamiliarShare, flagged, unflagged);
         if (firstNetwork is null)
             return report;
-        var first = ClipScorer.Aggregate(
-            ClipScorer.WindowProbabilities(firstNetwork, validation.Select(c => c.Features).ToList()), genres, labels, Enum.Parse<ScoreAggregation>(chosen));
-        var firstFused = first.Select((p, i) => ClipPrediction.Of(p.TrueGenre, DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], options.FusionWeight), labels)).ToList();
+        var (first, firstFused) = Predictions(labels, firstNetwork, head, chosen, validation);
         report = report with { FirstNetworkAlone = Metrics(first, labels), FirstNetworkFused = Metrics(firstFused, labels) };
         log($"first network alone:       {report.FirstNetworkAlone.Brief()}; fused {report.FirstNetworkFused.Brief()}");
         return report;
@@ -80,11 +78,19 @@ public static class FoldEvaluation
     public static InSampleCheck InSample(
         LabelMap labels, InferenceSession session, DescriptorHead head, DescriptorNovelty novelty, string aggregation, IReadOnlyList<TrainingClip> clips)
     {
-        var windows = ClipScorer.WindowProbabilities(session, clips.Select(c => c.Features).ToList());
-        var predictions = ClipScorer.Aggregate(windows, clips.Select(c => c.Genre).ToList(), labels, Enum.Parse<ScoreAggregation>(aggregation))
-            .Select((p, i) => ClipPrediction.Of(p.TrueGenre, head.Fuse(p.Genres, clips[i].Features.Descriptors), labels)).ToList();
+        var (_, fused) = Predictions(labels, session, head, aggregation, clips);
         var unfamiliar = clips.Count(c => novelty.IsUnfamiliar(c.Features.Descriptors)) / (double)Math.Max(1, clips.Count);
-        return new InSampleCheck(Metrics(predictions, labels), unfamiliar);
+        return new InSampleCheck(Metrics(fused, labels), unfamiliar);
+    }
+
+    /// <summary>Clip predictions of a finished session with one aggregation: the network's alone, and fused with the head.</summary>
+    private static (List<ClipPrediction> Alone, List<ClipPrediction> Fused) Predictions(
+        LabelMap labels, InferenceSession session, DescriptorHead head, string aggregation, IReadOnlyList<TrainingClip> clips)
+    {
+        var windows = ClipScorer.WindowProbabilities(session, clips.Select(c => c.Features).ToList());
+        var alone = ClipScorer.Aggregate(windows, clips.Select(c => c.Genre).ToList(), labels, Enum.Parse<ScoreAggregation>(aggregation));
+        var fused = alone.Select((p, i) => ClipPrediction.Of(p.TrueGenre, head.Fuse(p.Genres, clips[i].Features.Descriptors), labels)).ToList();
+        return (alone, fused);
     }
 
     private static EvaluationMetrics Metrics(IReadOnlyList<ClipPrediction> predictions, LabelMap labels) =>
