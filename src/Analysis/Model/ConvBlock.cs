@@ -10,13 +10,13 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d norm;
-    private readonly MaxPool2d pool;
+    private readonly PairMaxPool pool;
 
     public ConvBlock(int inputChannels, int outputChannels) : base(nameof(ConvBlock))
     {
         conv = Conv2d(inputChannels, outputChannels, 3, padding: 1, bias: false);
         norm = BatchNorm2d(outputChannels);
-        pool = MaxPool2d(new long[] { 2, 2 });
+        pool = new PairMaxPool(frequency: true, time: true);
         RegisterComponents();
     }
 

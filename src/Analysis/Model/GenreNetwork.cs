@@ -21,13 +21,13 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
 
     private readonly Conv2d? conv1;
     private readonly BatchNorm2d? norm1;
-    private readonly MaxPool2d? pool1;
+    private readonly PairMaxPool? pool1;
     private readonly Conv2d? conv2;
     private readonly BatchNorm2d? norm2;
-    private readonly MaxPool2d? pool2;
+    private readonly PairMaxPool? pool2;
     private readonly Conv2d? conv3;
     private readonly BatchNorm2d? norm3;
-    private readonly MaxPool2d? pool3;
+    private readonly PairMaxPool? pool3;
     private readonly ModuleList<ConvBlock>? blocks;
     private readonly Linear frameProjection;
     private readonly GRU? gru;
@@ -56,13 +56,13 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         {
             conv1 = Conv2d(1, options.ConvChannels1, 3, stride: 2, padding: 1);
             norm1 = BatchNorm2d(options.ConvChannels1);
-            pool1 = MaxPool2d(new long[] { 2, 2 });
+            pool1 = new PairMaxPool(frequency: true, time: true);
             conv2 = Conv2d(options.ConvChannels1, options.ConvChannels2, 3, padding: 1);
             norm2 = BatchNorm2d(options.ConvChannels2);
-            pool2 = MaxPool2d(new long[] { 2, 2 });
+            pool2 = new PairMaxPool(frequency: true, time: true);
             conv3 = Conv2d(options.ConvChannels2, options.ConvChannels3, 3, padding: 1);
             norm3 = BatchNorm2d(options.ConvChannels3);
-            pool3 = MaxPool2d(new long[] { 2, 1 });
+            pool3 = new PairMaxPool(frequency: true, time: false);
             outputChannels = options.ConvChannels3;
             FrequencyRows = options.MelBands / 16;
         }
