@@ -44,10 +44,13 @@ public sealed class TrackAnalyzer
 
     public LabelMap Labels => _labels;
 
-    public DecodedTrack Decode(Stream audio, CancellationToken ct)
+    public DecodedTrack Decode(Stream audio, CancellationToken ct) => Decode(audio, Window.SampleRate, _options.MaxDuration, ct);
+
+    /// <summary>The Decoding stage on its own, before a model is at hand (the CLI decodes while model.json loads).</summary>
+    public static DecodedTrack Decode(Stream audio, int sampleRate, TimeSpan maxDuration, CancellationToken ct)
     {
-        var mono = AudioLoader.LoadMono(audio, Window.SampleRate, _options.MaxDuration, ct);
-        if (mono.Samples.Length < Window.SampleRate / 2)
+        var mono = AudioLoader.LoadMono(audio, sampleRate, maxDuration, ct);
+        if (mono.Samples.Length < sampleRate / 2)
             throw new AudioDecodingException($"the audio is {mono.Duration.TotalSeconds:F2} s long; at least 0.5 s is needed");
         var info = mono.Info;
         var facts = new AudioFacts(info.Format, mono.Duration.TotalSeconds, info.SampleRate, info.Channels, info.BitrateKbps,

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Dsp.Decoding;
 
 namespace GenreOrleans.Cli.Analyze;
 
@@ -11,13 +12,15 @@ namespace GenreOrleans.Cli.Analyze;
 /// </summary>
 internal sealed class BatchedTrackAnalysis
 {
-    private readonly TrackAnalyzer _analyzer;
-    private readonly IWindowScorer _session;
+    private readonly Task<TrackAnalyzer> _analyzer;
+    private readonly LoadingModel _model;
 
-    public BatchedTrackAnalysis(TrackAnalyzer analyzer, IWindowScorer session)
+    /// <param name="analyzer">The pipeline, once model.json is read (a single file starts decoding before).</param>
+    /// <param name="model">The model, told to load once the first track is decoded (see <see cref="LoadingModel"/>).</param>
+    public BatchedTrackAnalysis(Task<TrackAnalyzer> analyzer, LoadingModel model)
     {
         _analyzer = analyzer;
-        _session = session;
+        _model = model;
     }
 
     public int WindowsPerBatch { get; init; } = 64;
@@ -32,6 +35,7 @@ internal sealed class BatchedTrackAnalysis
             await onResult(await AnalyzeOneAsync(files[0], ct));
             return;
         }
+        var analyzer = await _analyzer;
         var ready = Channel.CreateBounded<(string File, DecodedTrack? Track, TrackFeatures? Features, string? Error)>(
             new BoundedChannelOptions(ExtractionThreads * 2) { SingleReader = true });
 
@@ -45,8 +49,9 @@ internal sealed class BatchedTrackAnalysis
                         try
                         {
                             await using var stream = File.OpenRead(file);
-                            var track = _analyzer.Decode(stream, token);
-                            var features = _analyzer.Extract(track, token);
+                            var track = analyzer.Decode(stream, token);
+                            _model.StartLoading();
+                            var features = analyzer.Extract(track, token);
                             await ready.Writer.WriteAsync((file, track, features, null), token);
                         }
                         catch (Exception e) when (e is not OperationCanceledException)
@@ -67,7 +72,7 @@ internal sealed class BatchedTrackAnalysis
         {
             if (pending.Count == 0)
                 return;
-            var scores = await _session.ScoreAsync(WindowBatch.Concat(pending.Select(p => p.Features.Windows).ToList()), ct);
+            var scores = await _model.ScoreAsync(WindowBatch.Concat(pending.Select(p => p.Features.Windows).ToList()), ct);
             var offset = 0;
             foreach (var (file, track, features) in pending)
             {
@@ -77,7 +82,7 @@ internal sealed class BatchedTrackAnalysis
                     scores.Families.AsSpan(offset * scores.FamilyCount, count * scores.FamilyCount).ToArray(),
                     count, scores.GenreCount, scores.FamilyCount, scores.ModelVersion);
                 offset += count;
-                await onResult(new AnalyzedFile(file, _analyzer.BuildResult(track, features, own), track.Facts.DurationSeconds, null));
+                await onResult(new AnalyzedFile(file, analyzer.BuildResult(track, features, own), track.Facts.DurationSeconds, null));
             }
             pending.Clear();
             pendingWindows = 0;
@@ -105,8 +110,16 @@ internal sealed class BatchedTrackAnalysis
         try
         {
             await using var stream = File.OpenRead(file);
-            var track = _analyzer.Decode(stream, ct);
-            var result = await _analyzer.AnalyzeDecodedAsync(track, _session, null, ct);
+            // Decoding needs only the analysis rate, so it need not wait for model.json.
+            var track = TrackAnalyzer.Decode(stream, WindowParameters.Default.SampleRate, AudioLoader.DefaultMaxDuration, ct);
+            _model.StartLoading();
+            var analyzer = await _analyzer;
+            if (track.SampleRate != analyzer.Window.SampleRate)
+            {
+                stream.Position = 0;
+                track = analyzer.Decode(stream, ct);
+            }
+            var result = await analyzer.AnalyzeDecodedAsync(track, _model, null, ct);
             return new AnalyzedFile(file, result, track.Facts.DurationSeconds, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using GenreOrleans.Analysis.Results;
 
 namespace GenreOrleans.Cli.Analyze;
@@ -11,11 +10,6 @@ namespace GenreOrleans.Cli.Analyze;
 /// </summary>
 internal static class ResultFormatter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public const string CsvHeader = "file,status,genre,genreTitle,family,genreProbability,topFamily,familyProbability,tempoBpm,key,camelot,lowConfidence,durationSeconds,error";
 
     public static string Format(AnalyzedFile file, OutputFormat format) => format switch
@@ -28,13 +22,9 @@ internal static class ResultFormatter
     public static string ToJson(AnalyzedFile file)
     {
         var r = file.Result;
-        return JsonSerializer.Serialize(new
-        {
-            file = file.File,
-            status = r is null ? "failed" : "completed",
-            error = file.Error,
-            result = r is null ? null : TrackResultView.From(r, file.DurationSeconds),
-        }, Json);
+        var line = new AnalyzedFileJson(file.File, r is null ? "failed" : "completed", file.Error,
+            r is null ? null : TrackResultView.From(r, file.DurationSeconds));
+        return JsonSerializer.Serialize(line, CliJsonContext.Default.AnalyzedFileJson);
     }
 
     public static string ToCsv(AnalyzedFile file)

@@ -36,7 +36,7 @@ internal static class AnalyzeCommand
             // One intra-op thread for the model: the other cores are busy decoding and extracting
             // (other files, or this file's tempo/key pass). bench inference measures both settings.
             using var loading = new LoadingModel(parse.GetValue(model) ?? ModelLocator.FindDefault(), torchThreads: 1);
-            var analyzer = new TrackAnalyzer(loading.Manifest, new TempoKeyReader());
+            var analyzer = CreateAnalyzerAsync(loading.Manifest);
             var analysis = new BatchedTrackAnalysis(analyzer, loading);
             if (format == OutputFormat.Csv)
                 Console.WriteLine(ResultFormatter.CsvHeader);
@@ -71,4 +71,7 @@ internal static class AnalyzeCommand
         });
         return command;
     }
+
+    private static async Task<TrackAnalyzer> CreateAnalyzerAsync(Task<ModelManifest> manifest) =>
+        new(await manifest.ConfigureAwait(false), new TempoKeyReader());
 }
