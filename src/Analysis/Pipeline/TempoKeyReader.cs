@@ -30,12 +30,16 @@ public sealed class TempoKeyReader : ITempoKeyReader
             throw new ArgumentException($"tempo and key need {FeatureExtractor.SampleRate} Hz audio, got {sampleRate} Hz");
         var features = _extractor.Value!.Extract(samples);
         var envelopes = TempoEnvelopes.FromLogMel(features.MelDb, FeatureExtractor.SampleRate);
-        var (tempo, key) = TempoAndKey(features, envelopes);
+        // The tempo takes the longest of the readings below; it runs beside the others (the model
+        // has usually finished by now, so a lone track's analysis ends with this pass).
+        var tempoRead = Task.Run(() => _tempo.Value!.Estimate(envelopes));
+        var key = _key.Value!.Detect(features);
         var summary = FeatureSummary.Compute(features);
         var rhythm = new float[RhythmProfile.Length];
         _rhythm.Value!.Compute(envelopes, rhythm);
         var fluctuation = new float[ModulationSpectrum.Length];
         _fluctuation.Value!.Compute(features.MelDb, fluctuation);
+        var tempo = tempoRead.GetAwaiter().GetResult();
         var named = new Dictionary<string, double>(summary.Length);
         for (var i = 0; i < summary.Length; i++)
             named[FeatureSummary.Names[i]] = summary[i];
