@@ -33,9 +33,16 @@ internal static class AnalyzeCommand
                 Console.Error.WriteLine("no audio files found");
                 return 2;
             }
+            var modelDirectory = parse.GetValue(model) ?? ModelLocator.FindDefault();
+            // The model loads in the background, so a wrong --model is caught here, once, rather than per file.
+            if (!File.Exists(Path.Combine(modelDirectory, ModelManifest.FileName)))
+            {
+                Console.Error.WriteLine($"no model in {modelDirectory}: {ModelManifest.FileName} is missing");
+                return 2;
+            }
             // One intra-op thread for the model: the other cores are busy decoding and extracting
             // (other files, or this file's tempo/key pass). bench inference measures both settings.
-            using var loading = new LoadingModel(parse.GetValue(model) ?? ModelLocator.FindDefault(), torchThreads: 1);
+            using var loading = new LoadingModel(modelDirectory, torchThreads: 1);
             var analyzer = CreateAnalyzerAsync(loading.Manifest);
             var analysis = new BatchedTrackAnalysis(analyzer, loading);
             if (format == OutputFormat.Csv)

@@ -46,4 +46,18 @@ public sealed class AnalyzeCommandTests
         Assert.Equal("failed", json.RootElement.GetProperty("status").GetString());
         Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("error").GetString()));
     }
+
+    [Fact]
+    public async Task Analyze_with_a_folder_that_holds_no_model_says_so_once_and_exits_with_2()
+    {
+        using var folder = new TemporaryDirectory("genre-cli-tests");
+        TestAudio.WriteBeatWav(folder.Path, "a.wav", seconds: 2.0);
+        var noModel = Directory.CreateDirectory(Path.Combine(folder.Path, "no-model")).FullName;
+
+        var outcome = await GenreProcess.RunAsync("analyze", Path.Combine(folder.Path, "a.wav"), "--json", "--model", noModel);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("", outcome.StandardOutput);
+        Assert.Contains("model.json is missing", outcome.StandardError);
+    }
 }
