@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace GenreOrleans.Dsp.Resampling;
 
@@ -83,7 +85,14 @@ public sealed class Resampler
         var lead = _taps / 2 - 1;
         var padded = new float[input.Length + _taps + 1];
         input.CopyTo(padded.AsSpan(lead + 1));
-        for (long n = 0; n < output.Length; n++)
+        long n = 0;
+        if (Halves && output.Length >= 8)
+        {
+            n = output.Length / 8 * 8;
+            var scratch = HalvingReach((int)n) / 2 + 1;
+            Halve(padded.AsSpan(1, HalvingReach((int)n)), output.AsSpan(0, (int)n), new float[scratch], new float[scratch]);
+        }
+        for (; n < output.Length; n++)
         {
             // x[i - K/2 + 1] sits at padded[i - K/2 + 1 + lead + 1] = padded[i + 1].
             output[n] = OutputSample(n, padded.AsSpan((int)(InputIndex(n) + 1), _taps));
@@ -115,6 +124,65 @@ public sealed class Resampler
         var a = Dot(window, table.Slice(row * _taps, _taps));
         var b = Dot(window, table.Slice((row + 1) * _taps, _taps));
         return a + (b - a) * weight;
+    }
+
+    /// <summary>
+    /// Whether the rate exactly halves (44.1 to 22.05 kHz, the usual case) and this machine's vectors
+    /// are 8 floats wide: then <see cref="Halve"/> gives <see cref="OutputSample"/>'s values faster.
+    /// </summary>
+    internal bool Halves => _up == 1 && _down == 2 && _taps % 8 == 0
+        && Vector<float>.Count == 8 && Vector256.IsHardwareAccelerated;
+
+    /// <summary>Input samples that <paramref name="outputs"/> consecutive outputs of <see cref="Halve"/> read, from the first one's window on.</summary>
+    internal int HalvingReach(int outputs) => 2 * (outputs - 1) + _taps;
+
+    /// <summary>
+    /// Consecutive outputs of a halving filter (a multiple of 8 of them), each bit for bit what
+    /// <see cref="OutputSample"/> gives; <paramref name="input"/> starts at the first output's window
+    /// and holds <see cref="HalvingReach"/> samples; <paramref name="even"/> and <paramref name="odd"/>
+    /// are scratch space of half that, rounded up.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Dot"/> keeps one sum per vector lane l (taps l, l + 8, l + 16, ... in turn) and adds
+    /// the lanes pairwise at the end: a chain of dependent additions per output, which bounded its
+    /// speed. Here each of the eight lane sums is a vector across eight outputs instead, so eight
+    /// chains run side by side, with every product and addition the same and in the same order.
+    /// Output m's window starts 2m samples after output 0's, so its tap t reads x[2m + t]: across
+    /// outputs, every other sample, hence the even and odd copies of the input.
+    /// </remarks>
+    internal void Halve(ReadOnlySpan<float> input, Span<float> output, Span<float> even, Span<float> odd)
+    {
+        if (output.Length % 8 != 0 || input.Length < HalvingReach(output.Length))
+            throw new ArgumentException("a multiple of 8 outputs and their whole reach of input are needed");
+        var reach = HalvingReach(output.Length);
+        for (var i = 0; i < reach / 2; i++)
+        {
+            even[i] = input[2 * i];
+            odd[i] = input[2 * i + 1];
+        }
+        ref var e = ref MemoryMarshal.GetReference(even);
+        ref var o = ref MemoryMarshal.GetReference(odd);
+        ref var h = ref MemoryMarshal.GetReference(_table.AsSpan(0, _taps));
+        for (var block = 0; block < output.Length; block += 8)
+        {
+            Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+            for (var k = 0; k < _taps / 8; k++)
+            {
+                // Lane 2j (2j + 1) of tap group k reads even (odd) sample block + 4k + j + m for output block + m.
+                var at = (nuint)(block + 4 * k);
+                var t = 8 * k;
+                s0 += Vector256.LoadUnsafe(ref e, at) * Vector256.Create(Unsafe.Add(ref h, t));
+                s1 += Vector256.LoadUnsafe(ref o, at) * Vector256.Create(Unsafe.Add(ref h, t + 1));
+                s2 += Vector256.LoadUnsafe(ref e, at + 1) * Vector256.Create(Unsafe.Add(ref h, t + 2));
+                s3 += Vector256.LoadUnsafe(ref o, at + 1) * Vector256.Create(Unsafe.Add(ref h, t + 3));
+                s4 += Vector256.LoadUnsafe(ref e, at + 2) * Vector256.Create(Unsafe.Add(ref h, t + 4));
+                s5 += Vector256.LoadUnsafe(ref o, at + 2) * Vector256.Create(Unsafe.Add(ref h, t + 5));
+                s6 += Vector256.LoadUnsafe(ref e, at + 3) * Vector256.Create(Unsafe.Add(ref h, t + 6));
+                s7 += Vector256.LoadUnsafe(ref o, at + 3) * Vector256.Create(Unsafe.Add(ref h, t + 7));
+            }
+            // Vector.Sum's order: ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)).
+            (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))).CopyTo(output.Slice(block, 8));
+        }
     }
 
     /// <summary>Convenience for a one-off conversion.</summary>

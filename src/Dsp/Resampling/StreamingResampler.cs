@@ -17,6 +17,8 @@ public sealed class StreamingResampler
     private int _count;
 
     private float[] _output = [];
+    private float[] _even = [];
+    private float[] _odd = [];
     private long _inputLength;
     private long _next;
     private bool _completed;
@@ -74,6 +76,29 @@ public sealed class StreamingResampler
     }
 
     /// <summary>Produces outputs up to <paramref name="end"/> (exclusive) whose windows lie inside the buffered input.</summary>
+    /// <summary>
+    /// The leading outputs, in multiples of 8, whose windows the buffered input covers, through
+    /// <see cref="Resampler.Halve"/>; the per-sample loop does the rest. Returns how many it wrote.
+    /// </summary>
+    private int HalveWhatIsReady(long end, long available, int capacity)
+    {
+        // Output n's window is x[2n - lead .. 2n - lead + taps - 1].
+        var covered = (available - _taps + _lead) / 2 + 1 - _next;
+        var count = (int)Math.Min(Math.Min(covered, end - _next), capacity) / 8 * 8;
+        if (count <= 0)
+            return 0;
+        var reach = _resampler.HalvingReach(count);
+        if (_even.Length < reach / 2 + 1)
+        {
+            _even = new float[reach / 2 + 1];
+            _odd = new float[reach / 2 + 1];
+        }
+        var windowStart = 2 * _next - _lead;
+        _resampler.Halve(_input.AsSpan((int)(windowStart - _first), reach), _output.AsSpan(0, count), _even, _odd);
+        _next += count;
+        return count;
+    }
+
     private ReadOnlySpan<float> Emit(long end, bool limitByInput)
     {
         var available = _first + _count; // x index one past the last buffered sample
@@ -84,6 +109,8 @@ public sealed class StreamingResampler
         if (_output.Length < capacity)
             _output = new float[Math.Max(capacity, _output.Length * 2)];
         var produced = 0;
+        if (_resampler.Halves)
+            produced = HalveWhatIsReady(end, available, capacity);
         while (_next < end && produced < capacity)
         {
             var i = _resampler.InputIndex(_next);
