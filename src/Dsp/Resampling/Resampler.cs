@@ -86,11 +86,17 @@ public sealed class Resampler
         var padded = new float[input.Length + _taps + 1];
         input.CopyTo(padded.AsSpan(lead + 1));
         long n = 0;
-        if (Halves && output.Length >= 8)
+        if (Halves)
         {
-            n = output.Length / 8 * 8;
-            var scratch = HalvingReach((int)n) / 2 + 1;
-            Halve(padded.AsSpan(1, HalvingReach((int)n)), output.AsSpan(0, (int)n), new float[scratch], new float[scratch]);
+            // In pieces of up to 4,096 outputs, so the even and odd copies stay small.
+            var piece = Math.Min(4096, output.Length / 8 * 8);
+            var even = new float[HalvingReach(Math.Max(piece, 8)) / 2 + 1];
+            var odd = new float[even.Length];
+            for (; n + 8 <= output.Length; n += piece)
+            {
+                piece = (int)Math.Min(piece, (output.Length - n) / 8 * 8);
+                Halve(padded.AsSpan((int)(InputIndex(n) + 1), HalvingReach(piece)), output.AsSpan((int)n, piece), even, odd);
+            }
         }
         for (; n < output.Length; n++)
         {

@@ -75,7 +75,6 @@ public sealed class StreamingResampler
         _count += samples.Length;
     }
 
-    /// <summary>Produces outputs up to <paramref name="end"/> (exclusive) whose windows lie inside the buffered input.</summary>
     /// <summary>
     /// The leading outputs, in multiples of 8, whose windows the buffered input covers, through
     /// <see cref="Resampler.Halve"/>; the per-sample loop does the rest. Returns how many it wrote.
@@ -99,6 +98,7 @@ public sealed class StreamingResampler
         return count;
     }
 
+    /// <summary>Produces outputs up to <paramref name="end"/> (exclusive) whose windows lie inside the buffered input.</summary>
     private ReadOnlySpan<float> Emit(long end, bool limitByInput)
     {
         var available = _first + _count; // x index one past the last buffered sample
