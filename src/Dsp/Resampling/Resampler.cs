@@ -98,11 +98,9 @@ public sealed class Resampler
                 Halve(padded.AsSpan((int)(InputIndex(n) + 1), HalvingReach(piece)), output.AsSpan((int)n, piece), even, odd);
             }
         }
-        for (; n < output.Length; n++)
-        {
-            // x[i - K/2 + 1] sits at padded[i - K/2 + 1 + lead + 1] = padded[i + 1].
-            output[n] = OutputSample(n, padded.AsSpan((int)(InputIndex(n) + 1), _taps));
-        }
+        // x[i - K/2 + 1] sits at padded[i - K/2 + 1 + lead + 1] = padded[i + 1].
+        if (n < output.Length)
+            OutputSamples(n, padded.AsSpan((int)(InputIndex(n) + 1)), output.AsSpan((int)n));
         return output;
     }
 
@@ -131,6 +129,47 @@ public sealed class Resampler
         var b = Dot(window, table.Slice((row + 1) * _taps, _taps));
         return a + (b - a) * weight;
     }
+
+    /// <summary>
+    /// Outputs <paramref name="first"/> .. <paramref name="first"/> + output.Length − 1, each bit for bit what
+    /// <see cref="OutputSample"/> gives; <paramref name="input"/> starts at the first output's window and reaches
+    /// the last one's end.
+    /// </summary>
+    /// <remarks>
+    /// One output's dot product is a chain of dependent vector additions, so one at a time leaves the
+    /// adder waiting; four outputs' chains interleaved (<see cref="Dot4"/>) keep it busy, each chain
+    /// with its own products and additions in its own order. For rates that do not halve (48 kHz).
+    /// </remarks>
+    internal void OutputSamples(long first, ReadOnlySpan<float> input, Span<float> output)
+    {
+        var origin = InputIndex(first);
+        var n = 0;
+        if (_exact)
+        {
+            for (; n + 4 <= output.Length; n += 4)
+            {
+                long n0 = first + n, n1 = n0 + 1, n2 = n0 + 2, n3 = n0 + 3;
+                Dot4(input.Slice((int)(InputIndex(n0) - origin), _taps), Row(n0),
+                     input.Slice((int)(InputIndex(n1) - origin), _taps), Row(n1),
+                     input.Slice((int)(InputIndex(n2) - origin), _taps), Row(n2),
+                     input.Slice((int)(InputIndex(n3) - origin), _taps), Row(n3),
+                     output.Slice(n, 4));
+            }
+        }
+        for (; n < output.Length; n++)
+            output[n] = OutputSample(first + n, input.Slice((int)(InputIndex(first + n) - origin), _taps));
+    }
+
+    /// <summary>The first output whose window reaches past x[<paramref name="lastInput"/>] (the first that input up to there does not cover).</summary>
+    internal long FirstOutputBeyond(long lastInput)
+    {
+        // Output n's window ends at x[InputIndex(n) + K/2]: covered while floor(n M / L) ≤ b = lastInput − K/2, i.e. n < (b + 1) L / M.
+        var next = lastInput - _taps / 2 + 1;
+        return next <= 0 ? 0 : (next * _up + _down - 1) / _down;
+    }
+
+    /// <summary>The exact polyphase filter of output <paramref name="n"/>.</summary>
+    private ReadOnlySpan<float> Row(long n) => _table.AsSpan((int)(n * _down % _up) * _taps, _taps);
 
     /// <summary>
     /// Whether the rate exactly halves (44.1 to 22.05 kHz, the usual case) and this machine's vectors
@@ -206,6 +245,43 @@ public sealed class Resampler
         for (var k = va.Length * Vector<float>.Count; k < a.Length; k++)
             total += a[k] * b[k];
         return total;
+    }
+
+    /// <summary>Four <see cref="Dot"/>s at once, each with exactly <see cref="Dot"/>'s operations and order.</summary>
+    private static void Dot4(ReadOnlySpan<float> a0, ReadOnlySpan<float> b0, ReadOnlySpan<float> a1, ReadOnlySpan<float> b1,
+        ReadOnlySpan<float> a2, ReadOnlySpan<float> b2, ReadOnlySpan<float> a3, ReadOnlySpan<float> b3, Span<float> result)
+    {
+        var width = Vector<float>.Count;
+        var vectors = a0.Length / width;
+        ref var x0 = ref MemoryMarshal.GetReference(a0);
+        ref var h0 = ref MemoryMarshal.GetReference(b0);
+        ref var x1 = ref MemoryMarshal.GetReference(a1);
+        ref var h1 = ref MemoryMarshal.GetReference(b1);
+        ref var x2 = ref MemoryMarshal.GetReference(a2);
+        ref var h2 = ref MemoryMarshal.GetReference(b2);
+        ref var x3 = ref MemoryMarshal.GetReference(a3);
+        ref var h3 = ref MemoryMarshal.GetReference(b3);
+        Vector<float> s0 = default, s1 = default, s2 = default, s3 = default;
+        for (var k = 0; k < vectors; k++)
+        {
+            var at = (nuint)(k * width);
+            s0 += Vector.LoadUnsafe(ref x0, at) * Vector.LoadUnsafe(ref h0, at);
+            s1 += Vector.LoadUnsafe(ref x1, at) * Vector.LoadUnsafe(ref h1, at);
+            s2 += Vector.LoadUnsafe(ref x2, at) * Vector.LoadUnsafe(ref h2, at);
+            s3 += Vector.LoadUnsafe(ref x3, at) * Vector.LoadUnsafe(ref h3, at);
+        }
+        float t0 = Vector.Sum(s0), t1 = Vector.Sum(s1), t2 = Vector.Sum(s2), t3 = Vector.Sum(s3);
+        for (var k = vectors * width; k < a0.Length; k++)
+        {
+            t0 += a0[k] * b0[k];
+            t1 += a1[k] * b1[k];
+            t2 += a2[k] * b2[k];
+            t3 += a3[k] * b3[k];
+        }
+        result[0] = t0;
+        result[1] = t1;
+        result[2] = t2;
+        result[3] = t3;
     }
 
     private static double Sinc(double x) => x == 0 ? 1 : Math.Sin(Math.PI * x) / (Math.PI * x);

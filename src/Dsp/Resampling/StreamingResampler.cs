@@ -111,14 +111,15 @@ public sealed class StreamingResampler
         var produced = 0;
         if (_resampler.Halves)
             produced = HalveWhatIsReady(end, available, capacity);
-        while (_next < end && produced < capacity)
+        // While streaming, only the outputs whose windows the buffered input covers; at the end, zeros cover the rest.
+        var ready = limitByInput ? Math.Min(end, _resampler.FirstOutputBeyond(available - 1)) : end;
+        var count = (int)Math.Clamp(ready - _next, 0, capacity - produced);
+        if (count > 0)
         {
-            var i = _resampler.InputIndex(_next);
-            var windowStart = i - _lead; // x[i - K/2 + 1]
-            if (limitByInput && windowStart + _taps > available)
-                break;
-            _output[produced++] = _resampler.OutputSample(_next, _input.AsSpan((int)(windowStart - _first), _taps));
-            _next++;
+            var windowStart = _resampler.InputIndex(_next) - _lead; // x[i - K/2 + 1]
+            _resampler.OutputSamples(_next, _input.AsSpan((int)(windowStart - _first), (int)(available - windowStart)), _output.AsSpan(produced, count));
+            _next += count;
+            produced += count;
         }
 
         // Forget the input that no later window reaches.
