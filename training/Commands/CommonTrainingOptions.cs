@@ -11,6 +11,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<string> _manifest = new("--manifest") { Description = "manifest.csv or a <genre>/<file> folder tree", Required = true };
     private readonly Option<int> _epochs = new("--epochs") { DefaultValueFactory = _ => new TrainingOptions().Epochs };
     private readonly Option<int> _windowsPerGenre = new("--windows-per-genre") { DefaultValueFactory = _ => new TrainingOptions().WindowsPerGenre };
+    private readonly Option<int> _windowFrames = new("--window-frames") { Description = "log-mel frames per model window, a multiple of 16 (128 = 2.97 s)", DefaultValueFactory = _ => new TrainingOptions().WindowFrames };
     private readonly Option<int> _patience = new("--patience") { DefaultValueFactory = _ => new TrainingOptions().Patience };
     private readonly Option<int> _seed = new("--seed") { DefaultValueFactory = _ => new TrainingOptions().Seed };
     private readonly Option<int> _threads = new("--threads") { DefaultValueFactory = _ => new TrainingOptions().Threads };
@@ -20,6 +21,8 @@ internal sealed class CommonTrainingOptions
     private readonly Option<bool> _noGru = new("--no-gru") { Description = "pool the frame embeddings over time without the GRU" };
     private readonly Option<ConvFrontEnd> _frontEnd = new("--front-end") { Description = "Strided (3 cheap blocks) or FullResolution (5 blocks)", DefaultValueFactory = _ => new TrainingOptions().FrontEnd };
     private readonly Option<double> _mixup = new("--mixup") { Description = "mixup Beta(α, α) parameter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MixupAlpha };
+    private readonly Option<double> _tempoStretch = new("--tempo-stretch") { Description = "largest relative tempo change of a training window (e.g. 0.06 for ±6 %); 0 = off", DefaultValueFactory = _ => new TrainingOptions().TempoStretch };
+    private readonly Option<double> _pitchShift = new("--pitch-shift") { Description = "largest pitch shift of a training window in semitones; 0 = off", DefaultValueFactory = _ => new TrainingOptions().PitchShiftSemitones };
     private readonly Option<bool> _rawWindows = new("--raw-windows") { Description = "feed the windows to the network without standardising each (the recipe before 1.6.0)" };
     private readonly Option<double> _limiter = new("--limiter") { Description = "share of training windows passed through a broadband limiter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().LimiterProbability };
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
@@ -32,7 +35,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _rawWindows, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _networks, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _networks, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -40,6 +43,7 @@ internal sealed class CommonTrainingOptions
     {
         Epochs = parse.GetValue(_epochs),
         WindowsPerGenre = parse.GetValue(_windowsPerGenre),
+        WindowFrames = Math.Clamp(parse.GetValue(_windowFrames) / 16 * 16, 32, 1024),
         Patience = parse.GetValue(_patience),
         Seed = parse.GetValue(_seed),
         Threads = parse.GetValue(_threads),
@@ -50,6 +54,8 @@ internal sealed class CommonTrainingOptions
         FrontEnd = parse.GetValue(_frontEnd),
         MixupAlpha = parse.GetValue(_mixup),
         LimiterProbability = parse.GetValue(_limiter),
+        TempoStretch = Math.Clamp(parse.GetValue(_tempoStretch), 0, 0.5),
+        PitchShiftSemitones = Math.Clamp(parse.GetValue(_pitchShift), 0, 12),
         StandardiseWindows = !parse.GetValue(_rawWindows),
         LabelSmoothing = parse.GetValue(_labelSmoothing),
         FamilyLossWeight = parse.GetValue(_familyLossWeight),

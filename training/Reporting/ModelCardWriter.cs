@@ -22,7 +22,7 @@ public static class ModelCardWriter
         Line($"# Model card: {manifest.Name} {manifest.Version}");
         Line();
         Line("## What it does");
-        Line($"Scores ~3 s log-mel windows ({manifest.Window.MelBands} bands x {manifest.Window.FramesPerWindow} frames, " +
+        Line($"Scores ~{manifest.Window.FramesPerWindow * manifest.Window.SecondsPerFrame:F0} s log-mel windows ({manifest.Window.MelBands} bands x {manifest.Window.FramesPerWindow} frames, " +
              $"{manifest.Window.SampleRate} Hz, hop {manifest.Window.HopLength}) of a track into {data.Labels.GenreCount} genres " +
              $"of Ishkur's Guide v2.5 and their {data.Labels.FamilyCount} families; the track distribution is the " +
              $"{manifest.Aggregation} over its windows (chosen on validation), fused with a descriptor head " +
@@ -86,6 +86,8 @@ public static class ModelCardWriter
         Line(options.Augment
             ? "- Augmentation: gain ±6 dB, random EQ tilt and bump, band limit 5.5–11 kHz (p 0.3), compression of band dynamics (p 0.3), " +
               (options.LimiterProbability > 0 ? $"broadband limiter with make-up gain 4–14 dB (p {options.LimiterProbability}), " : "") +
+              (options.TempoStretch > 0 ? $"tempo ±{options.TempoStretch:P0} (window stretched along time), " : "") +
+              (options.PitchShiftSemitones > 0 ? $"pitch ±{options.PitchShiftSemitones} semitones (bands re-read at shifted frequencies), " : "") +
               "time and frequency masks (p 0.5)."
             : "- No augmentation.");
         if (manifest.Network.StandardiseWindows)

@@ -25,6 +25,9 @@ internal sealed class EpochRunner : IDisposable
     private readonly IReadOnlyList<TrainingClip> _train;
     private readonly Random _random;
     private readonly SpectrogramAugmenter _augmenter;
+    private readonly Random _warpRandom;
+    private readonly TempoStretchCrop _stretch;
+    private readonly MelPitchShifter _pitchShifter;
     private readonly Dictionary<int, int[]> _clipsByGenre;
     private readonly Tensor _membership;
     private readonly TorchSharp.Modules.Adam _optimizer;
@@ -45,6 +48,11 @@ internal sealed class EpochRunner : IDisposable
         torch.manual_seed(seed);
         _random = new Random(seed);
         _augmenter = new SpectrogramAugmenter(window.MelBands, window.SampleRate, seed + 1, options.LimiterProbability, window.HopLength);
+        // Tempo and pitch draw from their own generator, so that turning them on leaves every other
+        // draw (crop positions, augmentation, summary dropout) as it was: a paired comparison.
+        _warpRandom = new Random(seed + 2);
+        _stretch = new TempoStretchCrop(window.MelBands, window.FramesPerWindow, 1 + options.TempoStretch);
+        _pitchShifter = new MelPitchShifter(window.MelBands, window.FramesPerWindow, window.SampleRate);
         var melScaler = MelBandScaler.Fit(train, window.MelBands);
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
         Network = new GenreNetwork(new NetworkOptions(window.MelBands, window.FramesPerWindow, summaryScaler.Length, labels.GenreCount,
@@ -115,10 +123,17 @@ internal sealed class EpochRunner : IDisposable
         {
             var clip = _train[batch[b]];
             var clipMel = clip.Features.Mel;
-            var crop = clipMel.Columns > frames ? _random.Next(clipMel.Columns - frames + 1) : _random.Next(Math.Max(1, clipMel.Columns));
+            var rate = _options.Augment && _options.TempoStretch > 0 ? 1 + _options.TempoStretch * (2 * _warpRandom.NextDouble() - 1) : 1.0;
+            var sourceFrames = rate == 1.0 ? frames : TempoStretchCrop.SourceFrames(frames, rate);
+            var crop = clipMel.Columns > sourceFrames ? _random.Next(clipMel.Columns - sourceFrames + 1) : _random.Next(Math.Max(1, clipMel.Columns));
             var window = _mel.AsSpan(b * windowSize, windowSize);
-            WindowSlicer.CopyWindow(clipMel, crop, frames, window);
+            if (sourceFrames == frames)
+                WindowSlicer.CopyWindow(clipMel, crop, frames, window);
+            else
+                _stretch.Copy(clipMel, crop, sourceFrames, window, frames);
             clip.Features.Summary.CopyTo(_rawSummary, 0);
+            if (_options.Augment && _options.PitchShiftSemitones > 0)
+                _pitchShifter.Apply(window, _rawSummary, frames, _options.PitchShiftSemitones * (2 * _warpRandom.NextDouble() - 1));
             if (_options.Augment)
                 _augmenter.Apply(window, _rawSummary, bands, frames);
             Session.MelScaler.TransformRows(window, window, frames);

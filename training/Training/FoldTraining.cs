@@ -17,7 +17,8 @@ public static class FoldTraining
         var split = new SplitDescription("stratified k-fold by clip", folds, validationFold, options.Seed, train.Count, validation.Count);
         log($"fold {validationFold}/{folds}: {train.Count} training clips, {validation.Count} validation clips");
 
-        var trainer = new GenreTrainer(options, data.Labels, Analysis.Model.WindowParameters.Default, log);
+        var window = Analysis.Model.WindowParameters.Default with { FramesPerWindow = options.WindowFrames, WindowHop = options.WindowFrames / 2 };
+        var trainer = new GenreTrainer(options, data.Labels, window, log);
         var members = new List<TrainingRun>();
         for (var member = 0; member < options.Networks; member++)
         {

@@ -23,7 +23,7 @@ public sealed class SpectrogramAugmenter
     public SpectrogramAugmenter(int bands, int sampleRate, int seed, double limiterProbability = 0, int hopLength = 512)
     {
         _random = new Random(seed);
-        _bandCentreHz = SlaneyBandCentres(bands, sampleRate / 2.0);
+        _bandCentreHz = SlaneyMel.BandCentres(bands, sampleRate / 2.0);
         _limiter = new MelLimiter((double)hopLength / sampleRate);
         _limiterProbability = limiterProbability;
     }
@@ -107,13 +107,4 @@ public sealed class SpectrogramAugmenter
     }
 
     private double Uniform(double low, double high) => low + (high - low) * _random.NextDouble();
-
-    /// <summary>Centre frequencies of Slaney mel bands between 0 Hz and <paramref name="maxHz"/> (as librosa lays them out).</summary>
-    private static double[] SlaneyBandCentres(int bands, double maxHz)
-    {
-        static double ToMel(double hz) => hz < 1000 ? 3 * hz / 200 : 15 + 27 * Math.Log(hz / 1000) / Math.Log(6.4);
-        static double ToHz(double mel) => mel < 15 ? 200 * mel / 3 : 1000 * Math.Exp((mel - 15) * Math.Log(6.4) / 27);
-        var top = ToMel(maxHz);
-        return Enumerable.Range(1, bands).Select(i => ToHz(top * i / (bands + 1))).ToArray();
-    }
 }

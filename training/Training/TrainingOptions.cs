@@ -13,6 +13,12 @@ public sealed record TrainingOptions
     /// </summary>
     public double MaxMinutes { get; init; } = 45;
 
+    /// <summary>
+    /// Log-mel frames per model window (128 ≈ 3 s at 22,050 Hz / hop 512); windows are scored half a
+    /// window apart. Recorded in model.json, which the product follows.
+    /// </summary>
+    public int WindowFrames { get; init; } = 128;
+
     /// <summary>Windows drawn per genre per epoch (class balancing: every genre is seen equally often).</summary>
     public int WindowsPerGenre { get; init; } = 12;
 
@@ -47,6 +53,15 @@ public sealed record TrainingOptions
     /// deep, see <see cref="MelLimiter"/>): loud modern masters; 0 leaves it out.
     /// </summary>
     public double LimiterProbability { get; init; }
+
+    /// <summary>
+    /// Largest relative tempo change of a training window (<see cref="TempoStretchCrop"/>): each window's
+    /// rate is drawn uniformly from 1 ± this; 0 crops at the clip's own tempo.
+    /// </summary>
+    public double TempoStretch { get; init; }
+
+    /// <summary>Largest pitch shift of a training window in semitones (<see cref="MelPitchShifter"/>), drawn uniformly from ± this; 0 leaves pitch alone.</summary>
+    public double PitchShiftSemitones { get; init; }
 
     /// <summary>Whether the network standardises each window before its front end (<see cref="NetworkOptions.StandardiseWindows"/>; since 1.6.0).</summary>
     public bool StandardiseWindows { get; init; } = true;

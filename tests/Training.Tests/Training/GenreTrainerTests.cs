@@ -46,6 +46,19 @@ public sealed class GenreTrainerTests
     }
 
     [Fact]
+    public void Tempo_and_pitch_augmentation_train_with_finite_losses_and_leave_the_window_shape_alone()
+    {
+        var trainer = new GenreTrainer(Tiny with { TempoStretch = 0.4, PitchShiftSemitones = 2 }, Labels, WindowParameters.Default, _ => { });
+
+        // Clips 40 frames longer than a window: a 1.4x stretch reads past their end and wraps.
+        var run = trainer.Refit(SyntheticClips(6), [2e-3, 1e-3], "test@1");
+
+        Assert.All(run.History, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
+        Assert.Equal(WindowParameters.Default, run.Session.Window);
+        run.Session.Dispose();
+    }
+
+    [Fact]
     public void A_split_recorded_before_refits_existed_reads_as_not_refit()
     {
         const string recorded = """{"method":"stratified k-fold by clip","folds":5,"validationFold":0,"seed":7,"trainClips":746,"validationClips":184}""";
