@@ -76,14 +76,12 @@ public sealed class StreamingResampler
     }
 
     /// <summary>
-    /// The leading outputs, in multiples of 8, whose windows the buffered input covers, through
-    /// <see cref="Resampler.Halve"/>; the per-sample loop does the rest. Returns how many it wrote.
+    /// The leading outputs before <paramref name="ready"/>, in multiples of 8, through <see cref="Resampler.Halve"/>;
+    /// <see cref="Resampler.OutputSamples"/> does the rest. Returns how many it wrote.
     /// </summary>
-    private int HalveWhatIsReady(long end, long available, int capacity)
+    private int HalveWhatIsReady(long ready, int capacity)
     {
-        // Output n's window is x[2n - lead .. 2n - lead + taps - 1].
-        var covered = (available - _taps + _lead) / 2 + 1 - _next;
-        var count = (int)Math.Min(Math.Min(covered, end - _next), capacity) / 8 * 8;
+        var count = (int)Math.Min(ready - _next, capacity) / 8 * 8;
         if (count <= 0)
             return 0;
         var reach = _resampler.HalvingReach(count);
@@ -108,11 +106,9 @@ public sealed class StreamingResampler
             : end - _next);
         if (_output.Length < capacity)
             _output = new float[Math.Max(capacity, _output.Length * 2)];
-        var produced = 0;
-        if (_resampler.Halves)
-            produced = HalveWhatIsReady(end, available, capacity);
         // While streaming, only the outputs whose windows the buffered input covers; at the end, zeros cover the rest.
         var ready = limitByInput ? Math.Min(end, _resampler.FirstOutputBeyond(available - 1)) : end;
+        var produced = _resampler.Halves ? HalveWhatIsReady(ready, capacity) : 0;
         var count = (int)Math.Clamp(ready - _next, 0, capacity - produced);
         if (count > 0)
         {
