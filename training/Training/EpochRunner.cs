@@ -124,7 +124,7 @@ internal sealed class EpochRunner : IDisposable
             var clip = _train[batch[b]];
             var clipMel = clip.Features.Mel;
             var rate = _options.Augment && _options.TempoStretch > 0 ? 1 + _options.TempoStretch * (2 * _warpRandom.NextDouble() - 1) : 1.0;
-            var sourceFrames = rate == 1.0 ? frames : TempoStretchCrop.SourceFrames(frames, rate);
+            var sourceFrames = TempoStretchCrop.SourceFrames(frames, rate);
             var crop = clipMel.Columns > sourceFrames ? _random.Next(clipMel.Columns - sourceFrames + 1) : _random.Next(Math.Max(1, clipMel.Columns));
             var window = _mel.AsSpan(b * windowSize, windowSize);
             if (sourceFrames == frames)

@@ -25,7 +25,7 @@ public sealed class MelPitchShifter
         _centreHz = SlaneyMel.BandCentres(bands, sampleRate / 2.0);
         _lower = new int[bands];
         _upperWeight = new float[bands];
-        _source = new float[bands * Math.Max(frames, 2)];
+        _source = new float[bands * frames]; // a copy of the window; the summary's halves (bands each) fit too
     }
 
     /// <summary>Shifts <paramref name="window"/> ([bands, frames]) and <paramref name="summary"/> ([2*bands]) by <paramref name="semitones"/> in place.</summary>
