@@ -12,8 +12,14 @@ public sealed record LogisticRegression(FeatureScaler Scaler, float[] Weights, f
 {
     public const double DefaultL2 = 1e-2;
 
+    /// <summary>
+    /// Fits the regression. With <paramref name="links"/> and a positive <paramref name="linkWeight"/>,
+    /// the loss also holds <c>linkWeight × Σ ‖w_a − w_b‖²</c> over the linked classes' weight rows (a graph
+    /// Laplacian penalty): a class with few examples is drawn towards the classes it is linked to
+    /// instead of towards zero alone.
+    /// </summary>
     public static LogisticRegression Fit(IReadOnlyList<float[]> rows, IReadOnlyList<int> classes, int classCount, int seed,
-        double l2 = DefaultL2, int steps = 400)
+        double l2 = DefaultL2, int steps = 400, IReadOnlyList<(int First, int Second)>? links = null, double linkWeight = 0)
     {
         torch.manual_seed(seed);
         var scaler = FeatureScaler.Fit(rows);
@@ -23,10 +29,20 @@ public sealed record LogisticRegression(FeatureScaler Scaler, float[] Weights, f
         var y = tensor(classes.Select(c => (long)c).ToArray());
         using var model = nn.Linear(length, classCount);
         using var optimizer = optim.Adam(model.parameters(), 0.01, weight_decay: l2);
+        var linked = links is { Count: > 0 } && linkWeight > 0;
+        var first = linked ? tensor(links!.Select(l => (long)l.First).ToArray()) : null;
+        var second = linked ? tensor(links!.Select(l => (long)l.Second).ToArray()) : null;
+        using var weight = linkWeight.ToScalar();
+        using var one = 1.ToScalar(); // held: an implicit Scalar can be finalised mid-call (see EpochRunner)
         for (var step = 0; step < steps; step++)
         {
             using var stepScope = NewDisposeScope();
             var loss = nn.functional.cross_entropy(model.call(x), y);
+            if (linked)
+            {
+                var w = model.weight!;
+                loss = loss.add(w.index_select(0, first!).sub(w.index_select(0, second!)).square().sum().mul(weight), one);
+            }
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

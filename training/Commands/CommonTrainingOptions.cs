@@ -28,6 +28,9 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
     private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
     private readonly Option<double> _fusionWeight = new("--fusion-weight") { Description = "weight of the descriptor head in the fused distribution", DefaultValueFactory = _ => new TrainingOptions().FusionWeight };
+    private readonly Option<string?> _genreLinks = new("--genre-links") { Description = "csv of related genres (source,target slugs; e.g. the guide's v2.5_links.csv) that the descriptor head's fit draws together" };
+    private readonly Option<double> _headLinkWeight = new("--head-link-weight") { Description = "weight of that pull; 0 = off", DefaultValueFactory = _ => new TrainingOptions().HeadLinkWeight };
+    private readonly Option<double> _networkLinkWeight = new("--network-link-weight") { Description = "the same pull on the network's genre layer; 0 = off", DefaultValueFactory = _ => new TrainingOptions().NetworkLinkWeight };
     private readonly Option<int> _networks = new("--networks") { Description = "networks trained from different seeds and averaged (an ensemble)", DefaultValueFactory = _ => new TrainingOptions().Networks };
     private readonly Option<int> _folds = new("--folds") { DefaultValueFactory = _ => 5 };
     private readonly Option<int> _fold = new("--fold") { Description = "validation fold", DefaultValueFactory = _ => 0 };
@@ -35,7 +38,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _fusionWeight, _maxMinutes, _networks, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -60,6 +63,8 @@ internal sealed class CommonTrainingOptions
         LabelSmoothing = parse.GetValue(_labelSmoothing),
         FamilyLossWeight = parse.GetValue(_familyLossWeight),
         FusionWeight = parse.GetValue(_fusionWeight),
+        HeadLinkWeight = Math.Max(0, parse.GetValue(_headLinkWeight)),
+        NetworkLinkWeight = Math.Max(0, parse.GetValue(_networkLinkWeight)),
         Networks = Math.Max(1, parse.GetValue(_networks)),
     };
 
@@ -71,8 +76,16 @@ internal sealed class CommonTrainingOptions
 
     public int Threads(ParseResult parse) => parse.GetValue(_threads);
 
-    /// <summary>The clips of --manifest with their features (from the --cache, computed with --threads where missing).</summary>
-    public PreparedDataset LoadData(ParseResult parse) => LoadData(parse.GetValue(_manifest)!, parse);
+    /// <summary>The clips of --manifest with their features (from the --cache, computed with --threads where missing) and the --genre-links.</summary>
+    public PreparedDataset LoadData(ParseResult parse)
+    {
+        var data = LoadData(parse.GetValue(_manifest)!, parse);
+        if (parse.GetValue(_genreLinks) is not { Length: > 0 } path)
+            return data;
+        var links = GenreLinks.Load(path, data.Labels);
+        ProgressLog.Write($"{links.Pairs.Count} genre links from {path} ({links.LeftOut} rows left out: blank, repeated or naming genres outside the labels)");
+        return data.WithLinks(links);
+    }
 
     /// <summary>The clips of another manifest, with the same --cache and --threads.</summary>
     public PreparedDataset LoadData(string manifestPath, ParseResult parse) =>

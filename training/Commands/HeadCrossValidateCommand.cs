@@ -67,7 +67,8 @@ internal static class HeadCrossValidateCommand
             for (var fold = 0; fold < folds; fold++)
             {
                 var (train, validation, assignment) = data.Split(folds, fold, options.Seed);
-                var head = LogisticRegression.Fit(train.Select(Descriptors).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
+                var head = LogisticRegression.Fit(train.Select(Descriptors).ToList(), train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed,
+                    links: data.Links.Pairs, linkWeight: options.HeadLinkWeight);
                 results.Add(LogisticRegressionBaseline.Evaluate(head, validation, labels, Descriptors));
                 ProgressLog.Write($"fold {fold}: {results[^1].Brief()}");
                 for (var k = 0; k < copies.Count; k++)

@@ -48,12 +48,13 @@ internal static class RefitHeadCommand
                 Console.Error.WriteLine($"{directory} was refit on all clips: its validation clips are in its training data, so nothing can be refitted or measured on them");
                 return 2;
             }
-            var options = recorded.Options with { FusionWeight = common.Read(parse).FusionWeight };
+            var requested = common.Read(parse);
+            var options = recorded.Options with { FusionWeight = requested.FusionWeight, HeadLinkWeight = requested.HeadLinkWeight };
             var (train, validation, _) = data.Split(split.Folds, split.ValidationFold, split.Seed);
             var name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));
             var modelVersion = parse.GetValue(version)!;
             using var session = InferenceSession.Load(directory, manifest with { Version = modelVersion });
-            var report = FoldEvaluation.Evaluate(data.Labels, session, train, validation, options, ProgressLog.Write);
+            var report = FoldEvaluation.Evaluate(data.Labels, data.Links, session, train, validation, options, ProgressLog.Write);
             var run = new TrainingRun(session, recorded.History, recorded.BestEpoch, TimeSpan.FromSeconds(recorded.Seconds))
             {
                 BestEpochs = recorded.BestEpochs ?? [recorded.BestEpoch],

@@ -19,6 +19,12 @@ public sealed class PreparedDataset
 
     public IReadOnlyList<TrainingClip> Clips { get; }
 
+    /// <summary>Related genres (<c>--genre-links</c>) for the descriptor head's fit; <see cref="GenreLinks.None"/> when not given.</summary>
+    public GenreLinks Links { get; private init; } = GenreLinks.None;
+
+    /// <summary>The same clips with <paramref name="links"/> between their genres.</summary>
+    public PreparedDataset WithLinks(GenreLinks links) => new(Manifest, Labels, Clips) { Links = links };
+
     public static PreparedDataset Load(string manifestPath, string cacheDirectory, int threads, Action<string> log)
     {
         var manifest = TrainingManifest.Load(manifestPath);

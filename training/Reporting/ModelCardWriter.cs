@@ -27,7 +27,10 @@ public static class ModelCardWriter
              $"of Ishkur's Guide v2.5 and their {data.Labels.FamilyCount} families; the track distribution is the " +
              $"{manifest.Aggregation} over its windows (chosen on validation), fused with a descriptor head " +
              $"(log-linear pool p ∝ p_windows^{1 - report.DescriptorHead.FusionWeight} × p_head^{report.DescriptorHead.FusionWeight}): a logistic regression on the whole track's " +
-             $"{report.DescriptorHead.Version} vector (librosa-style feature summary, tempo bins, rhythm profile, fluctuation pattern). " +
+             $"{report.DescriptorHead.Version} vector (librosa-style feature summary, tempo bins, rhythm profile, fluctuation pattern)" +
+             (data.Links.Pairs.Count > 0 && options.HeadLinkWeight > 0
+                 ? $", fitted with the weights of genres the guide links drawn together ({data.Links.Pairs.Count} links, weight {options.HeadLinkWeight.ToString(CultureInfo.InvariantCulture)}). "
+                 : ". ") +
              (manifest.Network.FrontEnd == ConvFrontEnd.FullResolution ? "Network: five full-resolution 3x3 conv blocks, " : "Network: conv front end (3 blocks), ") + (manifest.Network.Recurrent ? "bidirectional GRU over time, " : "frame embeddings pooled over time, ") +
              "summary-feature branch; family = sum of genre probabilities.");
         Line();

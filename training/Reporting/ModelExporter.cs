@@ -72,6 +72,7 @@ public static class ModelExporter
             {
                 options,
                 featureVersion = FeatureCache.FeatureVersion,
+                genreLinks = data.Links.Pairs.Count == 0 ? null : new { pairs = data.Links.Pairs.Count, sha256 = data.Links.Sha256 },
                 bestEpoch = run.BestEpoch,
                 bestEpochs = run.BestEpochs.Count > 1 ? run.BestEpochs : null,
                 seconds = Math.Round(run.Elapsed.TotalSeconds),

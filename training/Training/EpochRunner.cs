@@ -34,11 +34,15 @@ internal sealed class EpochRunner : IDisposable
     private readonly float[] _mel;
     private readonly float[] _summary;
     private readonly float[] _rawSummary;
+    private readonly Tensor? _linkFirst;
+    private readonly Tensor? _linkSecond;
+    private readonly Scalar _linkWeight;
 
     /// <summary>Managed bytes a batch may allocate without a collection (it allocates ~2.5 MB: the window tensor's copy and small objects).</summary>
     private const long BatchAllocationBudget = 32L << 20;
 
-    public EpochRunner(TrainingOptions options, LabelMap labels, WindowParameters window, IReadOnlyList<TrainingClip> train, int seed, string modelVersion)
+    public EpochRunner(TrainingOptions options, LabelMap labels, WindowParameters window, IReadOnlyList<TrainingClip> train, int seed, string modelVersion,
+        IReadOnlyList<(int First, int Second)>? links = null)
     {
         _options = options;
         _labels = labels;
@@ -64,6 +68,12 @@ internal sealed class EpochRunner : IDisposable
         _mel = new float[options.BatchSize * window.MelBands * window.FramesPerWindow];
         _summary = new float[options.BatchSize * summaryScaler.Length];
         _rawSummary = new float[summaryScaler.Length];
+        if (options.NetworkLinkWeight > 0 && links is { Count: > 0 })
+        {
+            _linkFirst = tensor(links.Select(l => (long)l.First).ToArray());
+            _linkSecond = tensor(links.Select(l => (long)l.Second).ToArray());
+        }
+        _linkWeight = options.NetworkLinkWeight.ToScalar();
     }
 
     public GenreNetwork Network { get; }
@@ -173,8 +183,12 @@ internal sealed class EpochRunner : IDisposable
     private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget)
     {
         using var familyWeight = _options.FamilyLossWeight.ToScalar();
-        return nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
+        var loss = nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
             .add(nn.functional.nll_loss(familyLogProbabilities, familyTarget).mul(familyWeight), One);
+        if (_linkFirst is null)
+            return loss;
+        var weights = Network.GenreLayerWeight;
+        return loss.add(weights.index_select(0, _linkFirst).sub(weights.index_select(0, _linkSecond!)).square().sum().mul(_linkWeight), One);
     }
 
     /// <summary><c>share · a + (1 − share) · b</c> (mixup), with its Scalars held until the result exists.</summary>
@@ -195,5 +209,8 @@ internal sealed class EpochRunner : IDisposable
     {
         _optimizer.Dispose();
         _membership.Dispose();
+        _linkFirst?.Dispose();
+        _linkSecond?.Dispose();
+        _linkWeight.Dispose();
     }
 }

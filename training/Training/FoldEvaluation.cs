@@ -1,6 +1,7 @@
 using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Training.Baseline;
+using GenreOrleans.Training.Data;
 using GenreOrleans.Training.Evaluation;
 using GenreOrleans.Training.Novelty;
 using GenreOrleans.Training.Reporting;
@@ -20,7 +21,7 @@ public static class FoldEvaluation
     private static readonly double[] ReportedWeights = [0, 0.25, 0.4, 0.5, 0.6, 0.75, 1];
 
     public static ValidationReport Evaluate(
-        LabelMap labels, InferenceSession session, IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation,
+        LabelMap labels, GenreLinks links, InferenceSession session, IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation,
         TrainingOptions options, Action<string> log, InferenceSession? firstNetwork = null)
     {
         var windows = ClipScorer.WindowProbabilities(session, validation.Select(c => c.Features).ToList());
@@ -34,7 +35,7 @@ public static class FoldEvaluation
         }
         var chosen = byAggregation.MaxBy(kv => kv.Value.Score).Key;
 
-        var (head, novelty) = FitDescriptorModels(labels, train, options);
+        var (head, novelty) = FitDescriptorModels(labels, links, train, options);
         var headLogProbabilities = validation.Select(c => head.LogProbabilities(c.Features.Descriptors)).ToList();
         List<ClipPrediction> Fused(double weight) => networkPredictions[chosen]
             .Select((p, i) => ClipPrediction.Of(p.TrueGenre, DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], weight), labels)).ToList();
@@ -64,11 +65,16 @@ public static class FoldEvaluation
         return report;
     }
 
-    /// <summary>The parts fitted on the training clips' descriptor vectors: the descriptor head and the unfamiliar-sound measure.</summary>
-    public static (DescriptorHead Head, DescriptorNovelty Novelty) FitDescriptorModels(LabelMap labels, IReadOnlyList<TrainingClip> train, TrainingOptions options)
+    /// <summary>
+    /// The parts fitted on the training clips' descriptor vectors: the descriptor head (its genres'
+    /// weights drawn together along <paramref name="links"/>) and the unfamiliar-sound measure.
+    /// </summary>
+    public static (DescriptorHead Head, DescriptorNovelty Novelty) FitDescriptorModels(
+        LabelMap labels, GenreLinks links, IReadOnlyList<TrainingClip> train, TrainingOptions options)
     {
         var descriptors = train.Select(c => c.Features.Descriptors).ToList();
-        var regression = LogisticRegression.Fit(descriptors, train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed);
+        var regression = LogisticRegression.Fit(descriptors, train.Select(c => c.Genre).ToList(), labels.GenreCount, options.Seed,
+            links: links.Pairs, linkWeight: options.HeadLinkWeight);
         var novelty = NoveltyFit.Fit(descriptors, NoveltyFeatures.Indices, DescriptorVector.Version,
             options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
         return (regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight), novelty);

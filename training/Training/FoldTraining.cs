@@ -18,7 +18,7 @@ public static class FoldTraining
         log($"fold {validationFold}/{folds}: {train.Count} training clips, {validation.Count} validation clips");
 
         var window = Analysis.Model.WindowParameters.Default with { FramesPerWindow = options.WindowFrames, WindowHop = options.WindowFrames / 2 };
-        var trainer = new GenreTrainer(options, data.Labels, window, log);
+        var trainer = new GenreTrainer(options, data.Labels, window, log, data.Links.Pairs);
         var members = new List<TrainingRun>();
         for (var member = 0; member < options.Networks; member++)
         {
@@ -27,7 +27,7 @@ public static class FoldTraining
             members.Add(trainer.Train(train, validation, modelVersion, member));
         }
         var run = members.Count == 1 ? members[0] : Ensemble(members, modelVersion);
-        var report = FoldEvaluation.Evaluate(data.Labels, run.Session, train, validation, options, log, run.FirstNetwork);
+        var report = FoldEvaluation.Evaluate(data.Labels, data.Links, run.Session, train, validation, options, log, run.FirstNetwork);
         if (!options.RefitAllClips)
             return (run, report, split);
         return RefitOnAllClips(data, options, trainer, members, run, report, split, validation, modelVersion, log);
@@ -49,7 +49,7 @@ public static class FoldTraining
         var refits = members.Select((member, k) => trainer.Refit(
             clips, member.History.Take(member.BestEpoch).Select(e => e.LearningRate).ToList(), modelVersion, k)).ToList();
         var session = refits.Count == 1 ? refits[0].Session : Ensemble(refits, modelVersion).Session;
-        var (head, novelty) = FoldEvaluation.FitDescriptorModels(data.Labels, clips, options);
+        var (head, novelty) = FoldEvaluation.FitDescriptorModels(data.Labels, data.Links, clips, options);
         validated.Session.Dispose(); // an ensemble's first-network session shares its network, disposed here
         var run = validated with
         {

@@ -19,10 +19,14 @@ public sealed class GenreTrainer
     private readonly LabelMap _labels;
     private readonly WindowParameters _window;
     private readonly Action<string> _log;
+    private readonly IReadOnlyList<(int First, int Second)> _links;
 
-    public GenreTrainer(TrainingOptions options, LabelMap labels, WindowParameters window, Action<string> log)
+    /// <param name="links">Related genres whose genre-layer weights <see cref="TrainingOptions.NetworkLinkWeight"/> draws together.</param>
+    public GenreTrainer(TrainingOptions options, LabelMap labels, WindowParameters window, Action<string> log,
+        IReadOnlyList<(int First, int Second)>? links = null)
     {
         _options = options;
+        _links = links ?? [];
         _labels = labels;
         _window = window;
         _log = log;
@@ -31,7 +35,7 @@ public sealed class GenreTrainer
     /// <param name="member">Which network of an ensemble this is: member k draws from seed + 1000 k.</param>
     public TrainingRun Train(IReadOnlyList<TrainingClip> train, IReadOnlyList<TrainingClip> validation, string modelVersion, int member = 0)
     {
-        using var runner = new EpochRunner(_options, _labels, _window, train, _options.Seed + 1000 * member, modelVersion);
+        using var runner = new EpochRunner(_options, _labels, _window, train, _options.Seed + 1000 * member, modelVersion, _links);
         var validationFeatures = validation.Select(c => c.Features).ToList();
         var validationGenres = validation.Select(c => c.Genre).ToList();
         var history = new List<EpochRecord>();
@@ -81,7 +85,7 @@ public sealed class GenreTrainer
     /// </summary>
     public TrainingRun Refit(IReadOnlyList<TrainingClip> clips, IReadOnlyList<double> learningRates, string modelVersion, int member = 0)
     {
-        using var runner = new EpochRunner(_options, _labels, _window, clips, _options.Seed + 1000 * member, modelVersion);
+        using var runner = new EpochRunner(_options, _labels, _window, clips, _options.Seed + 1000 * member, modelVersion, _links);
         var history = new List<EpochRecord>();
         var clock = Stopwatch.StartNew();
         for (var epoch = 1; epoch <= learningRates.Count; epoch++)

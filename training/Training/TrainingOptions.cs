@@ -86,6 +86,19 @@ public sealed record TrainingOptions
     public double FusionWeight { get; init; } = 0.5;
 
     /// <summary>
+    /// Weight of the penalty that draws linked genres' descriptor-head weights together when genre
+    /// links are given (<c>--genre-links</c>, <see cref="Data.GenreLinks"/>); 0 fits the head without it.
+    /// Chosen with <c>head-cv</c> (docs/model.md).
+    /// </summary>
+    public double HeadLinkWeight { get; init; } = 0.005;
+
+    /// <summary>
+    /// The same pull on the network's genre layer (Σ over links of the squared distance between the
+    /// linked genres' weight rows, added to each batch's loss) when genre links are given; 0 trains without it.
+    /// </summary>
+    public double NetworkLinkWeight { get; init; } = 0.005;
+
+    /// <summary>
     /// Share of unseen in-domain clips the novelty flag may mark as unfamiliar (it sets the
     /// threshold; see <see cref="DescriptorNovelty"/>): the price in-domain of recognising music
     /// the model never learned.

@@ -38,4 +38,44 @@ public class LogisticRegressionTests
 
         Assert.Equal(model.Probabilities([0.5f, 0.5f]), head.LogProbabilities([0.5f, 0.5f]).Select(Math.Exp));
     }
+
+    [Fact]
+    public void Linked_classes_weights_are_drawn_towards_each_other()
+    {
+        // Three classes on a line; 0 and 2 are linked, so the penalty pulls their weight rows together.
+        var rows = new List<float[]>();
+        var classes = new List<int>();
+        var random = new Random(3);
+        for (var c = 0; c < 3; c++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                rows.Add([c * 4f + (float)random.NextDouble(), (float)random.NextDouble()]);
+                classes.Add(c);
+            }
+        }
+
+        var free = LogisticRegression.Fit(rows, classes, 3, seed: 1);
+        var linked = LogisticRegression.Fit(rows, classes, 3, seed: 1, links: [(0, 2)], linkWeight: 1.0);
+
+        Assert.True(RowDistance(linked.Weights, 0, 2) < 0.5 * RowDistance(free.Weights, 0, 2));
+    }
+
+    [Fact]
+    public void No_links_or_a_zero_weight_fit_the_plain_regression()
+    {
+        float[][] rows = [[0f, 1f], [1f, 0f], [2f, 2f], [1f, 1f]];
+        int[] classes = [0, 1, 2, 1];
+
+        var plain = LogisticRegression.Fit(rows, classes, 3, seed: 1);
+        var weightless = LogisticRegression.Fit(rows, classes, 3, seed: 1, links: [(0, 2)], linkWeight: 0);
+
+        Assert.Equal(plain.Weights, weightless.Weights);
+    }
+
+    private static double RowDistance(float[] weights, int a, int b)
+    {
+        var columns = weights.Length / 3;
+        return Math.Sqrt(Enumerable.Range(0, columns).Sum(j => Math.Pow(weights[a * columns + j] - weights[b * columns + j], 2)));
+    }
 }

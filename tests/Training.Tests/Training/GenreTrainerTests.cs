@@ -59,6 +59,27 @@ public sealed class GenreTrainerTests
     }
 
     [Fact]
+    public void A_strong_link_penalty_draws_the_linked_genres_layer_rows_together()
+    {
+        var clips = SyntheticClips(6);
+        (int, int)[] links = [(0, 2)];
+        var free = new GenreTrainer(Tiny, Labels, WindowParameters.Default, _ => { }, links).Refit(clips, [2e-3, 2e-3], "test@1");
+        var linked = new GenreTrainer(Tiny with { NetworkLinkWeight = 10 }, Labels, WindowParameters.Default, _ => { }, links).Refit(clips, [2e-3, 2e-3], "test@1");
+
+        Assert.True(RowDistance(linked, 0, 2) < 0.9 * RowDistance(free, 0, 2));
+        Assert.All(linked.History, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
+        free.Session.Dispose();
+        linked.Session.Dispose();
+    }
+
+    private static double RowDistance(TrainingRun run, int a, int b)
+    {
+        using var weights = run.Session.Network.GenreLayerWeight.detach();
+        using var difference = weights[a] - weights[b];
+        return difference.norm().item<float>();
+    }
+
+    [Fact]
     public void A_split_recorded_before_refits_existed_reads_as_not_refit()
     {
         const string recorded = """{"method":"stratified k-fold by clip","folds":5,"validationFold":0,"seed":7,"trainClips":746,"validationClips":184}""";
