@@ -62,4 +62,14 @@ internal static class CsvReader
             yield return row.ToArray();
         }
     }
+
+    /// <summary>The trimmed header and the data rows of a csv file's <paramref name="bytes"/>; <paramref name="path"/> names it in errors.</summary>
+    public static (List<string> Header, List<string[]> Rows) ReadTable(byte[] bytes, string path)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes));
+        var rows = ReadRows(reader).ToList();
+        if (rows.Count == 0)
+            throw new InvalidDataException($"{path} is empty");
+        return (rows[0].Select(h => h.Trim()).ToList(), rows.Skip(1).ToList());
+    }
 }

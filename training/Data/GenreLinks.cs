@@ -35,11 +35,7 @@ public sealed class GenreLinks
         if (!File.Exists(path))
             throw new FileNotFoundException($"genre links not found: {path}");
         var bytes = File.ReadAllBytes(path);
-        using var reader = new StreamReader(new MemoryStream(bytes));
-        using var rows = CsvReader.ReadRows(reader).GetEnumerator();
-        if (!rows.MoveNext())
-            throw new InvalidDataException($"{path} is empty");
-        var header = rows.Current.Select(h => h.Trim()).ToList();
+        var (header, rows) = CsvReader.ReadTable(bytes, path);
         int source = header.IndexOf("source"), target = header.IndexOf("target");
         if (source < 0 || target < 0)
             throw new InvalidDataException($"{path} needs 'source' and 'target' columns (genre slugs)");
@@ -47,9 +43,8 @@ public sealed class GenreLinks
         var seen = new HashSet<(int, int)>();
         var pairs = new List<(int, int)>();
         var leftOut = 0;
-        while (rows.MoveNext())
+        foreach (var row in rows)
         {
-            var row = rows.Current;
             if (row.Length <= Math.Max(source, target)
                 || !index.TryGetValue(row[source].Trim(), out var a)
                 || !index.TryGetValue(row[target].Trim(), out var b)

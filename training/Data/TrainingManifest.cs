@@ -42,20 +42,15 @@ public sealed class TrainingManifest
     {
         var root = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var bytes = File.ReadAllBytes(path);
-        using var reader = new StreamReader(new MemoryStream(bytes));
-        using var rows = CsvReader.ReadRows(reader).GetEnumerator();
-        if (!rows.MoveNext())
-            throw new InvalidDataException($"{path} is empty");
-        var header = rows.Current.Select(h => h.Trim()).ToList();
+        var (header, rows) = CsvReader.ReadTable(bytes, path);
         int Column(string name) => header.IndexOf(name) is var i and >= 0
             ? i
             : throw new InvalidDataException($"{path} has no '{name}' column");
         int file = Column("file"), genre = Column("genre");
         int title = header.IndexOf("title"), type = header.IndexOf("type");
         var clips = new List<ClipRecord>();
-        while (rows.MoveNext())
+        foreach (var row in rows)
         {
-            var row = rows.Current;
             if (row.Length <= Math.Max(file, genre) || string.IsNullOrWhiteSpace(row[file]))
                 continue;
             var slug = row[genre].Trim();
