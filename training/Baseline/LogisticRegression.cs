@@ -1,4 +1,5 @@
 using GenreOrleans.Analysis.Model;
+using GenreOrleans.Training.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,20 +30,14 @@ public sealed record LogisticRegression(FeatureScaler Scaler, float[] Weights, f
         var y = tensor(classes.Select(c => (long)c).ToArray());
         using var model = nn.Linear(length, classCount);
         using var optimizer = optim.Adam(model.parameters(), 0.01, weight_decay: l2);
-        var linked = links is { Count: > 0 } && linkWeight > 0;
-        var first = linked ? tensor(links!.Select(l => (long)l.First).ToArray()) : null;
-        var second = linked ? tensor(links!.Select(l => (long)l.Second).ToArray()) : null;
-        using var weight = linkWeight.ToScalar();
+        using var penalty = LinkPenalty.Create(links, linkWeight);
         using var one = 1.ToScalar(); // held: an implicit Scalar can be finalised mid-call (see EpochRunner)
         for (var step = 0; step < steps; step++)
         {
             using var stepScope = NewDisposeScope();
             var loss = nn.functional.cross_entropy(model.call(x), y);
-            if (linked)
-            {
-                var w = model.weight!;
-                loss = loss.add(w.index_select(0, first!).sub(w.index_select(0, second!)).square().sum().mul(weight), one);
-            }
+            if (penalty is not null)
+                loss = loss.add(penalty.Of(model.weight!), one);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

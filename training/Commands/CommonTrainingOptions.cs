@@ -28,7 +28,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
     private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
     private readonly Option<double> _fusionWeight = new("--fusion-weight") { Description = "weight of the descriptor head in the fused distribution", DefaultValueFactory = _ => new TrainingOptions().FusionWeight };
-    private readonly Option<string?> _genreLinks = new("--genre-links") { Description = "csv of related genres (source,target slugs; e.g. the guide's v2.5_links.csv) that the descriptor head's fit draws together" };
+    private readonly Option<string?> _genreLinks = new("--genre-links") { Description = "csv of related genres (source,target slugs; e.g. the guide's v2.5_links.csv) whose descriptor-head weights, and network genre-layer weights, are drawn together" };
     private readonly Option<double> _headLinkWeight = new("--head-link-weight") { Description = "weight of that pull; 0 = off", DefaultValueFactory = _ => new TrainingOptions().HeadLinkWeight };
     private readonly Option<double> _networkLinkWeight = new("--network-link-weight") { Description = "the same pull on the network's genre layer; 0 = off", DefaultValueFactory = _ => new TrainingOptions().NetworkLinkWeight };
     private readonly Option<int> _networks = new("--networks") { Description = "networks trained from different seeds and averaged (an ensemble)", DefaultValueFactory = _ => new TrainingOptions().Networks };

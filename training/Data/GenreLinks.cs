@@ -5,8 +5,8 @@ namespace GenreOrleans.Training.Data;
 
 /// <summary>
 /// Pairs of related genres as label indices, read from a genre graph such as the guide's
-/// <c>v2.5_links.csv</c> (columns <c>source</c>, <c>target</c>). The descriptor head's fit pulls
-/// linked genres' weights towards each other (<see cref="Baseline.LogisticRegression"/>): with 1 to 9
+/// <c>v2.5_links.csv</c> (columns <c>source</c>, <c>target</c>). The descriptor head's regression and the
+/// network's genre layer pull linked genres' weights towards each other (<see cref="Training.LinkPenalty"/>): with 1 to 9
 /// clips per genre, a genre borrows strength from the genres the guide connects it to.
 /// Links are undirected; blank, self and repeated links, and links to genres outside the labels, are left out.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class GenreLinks
         Sha256 = sha256;
     }
 
-    /// <summary>No links: the head is fitted without the penalty.</summary>
+    /// <summary>No links: head and network are fitted without the penalty.</summary>
     public static GenreLinks None { get; } = new([], 0, "");
 
     public IReadOnlyList<(int First, int Second)> Pairs { get; }

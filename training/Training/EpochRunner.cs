@@ -34,9 +34,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly float[] _mel;
     private readonly float[] _summary;
     private readonly float[] _rawSummary;
-    private readonly Tensor? _linkFirst;
-    private readonly Tensor? _linkSecond;
-    private readonly Scalar _linkWeight;
+    private readonly LinkPenalty? _linkPenalty;
 
     /// <summary>Managed bytes a batch may allocate without a collection (it allocates ~2.5 MB: the window tensor's copy and small objects).</summary>
     private const long BatchAllocationBudget = 32L << 20;
@@ -68,12 +66,7 @@ internal sealed class EpochRunner : IDisposable
         _mel = new float[options.BatchSize * window.MelBands * window.FramesPerWindow];
         _summary = new float[options.BatchSize * summaryScaler.Length];
         _rawSummary = new float[summaryScaler.Length];
-        if (options.NetworkLinkWeight > 0 && links is { Count: > 0 })
-        {
-            _linkFirst = tensor(links.Select(l => (long)l.First).ToArray());
-            _linkSecond = tensor(links.Select(l => (long)l.Second).ToArray());
-        }
-        _linkWeight = options.NetworkLinkWeight.ToScalar();
+        _linkPenalty = LinkPenalty.Create(links, options.NetworkLinkWeight);
     }
 
     public GenreNetwork Network { get; }
@@ -185,10 +178,7 @@ internal sealed class EpochRunner : IDisposable
         using var familyWeight = _options.FamilyLossWeight.ToScalar();
         var loss = nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
             .add(nn.functional.nll_loss(familyLogProbabilities, familyTarget).mul(familyWeight), One);
-        if (_linkFirst is null)
-            return loss;
-        var weights = Network.GenreLayerWeight;
-        return loss.add(weights.index_select(0, _linkFirst).sub(weights.index_select(0, _linkSecond!)).square().sum().mul(_linkWeight), One);
+        return _linkPenalty is null ? loss : loss.add(_linkPenalty.Of(Network.GenreLayerWeight), One);
     }
 
     /// <summary><c>share · a + (1 − share) · b</c> (mixup), with its Scalars held until the result exists.</summary>
@@ -209,8 +199,6 @@ internal sealed class EpochRunner : IDisposable
     {
         _optimizer.Dispose();
         _membership.Dispose();
-        _linkFirst?.Dispose();
-        _linkSecond?.Dispose();
-        _linkWeight.Dispose();
+        _linkPenalty?.Dispose();
     }
 }

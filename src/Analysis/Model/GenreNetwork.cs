@@ -89,10 +89,10 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
 
     private int FrequencyRows { get; }
 
-    /// <summary>Genre logits [B, genres] for standardised mel windows [B, mel, frames] and summaries [B, summary].</summary>
     /// <summary>The genre layer's weights (genres x embedding), for training penalties on them.</summary>
     public Tensor GenreLayerWeight => genreHead.weight!;
 
+    /// <summary>Genre logits [B, genres] for standardised mel windows [B, mel, frames] and summaries [B, summary].</summary>
     public override Tensor forward(Tensor mel, Tensor summary)
     {
         using var scope = NewDisposeScope();

@@ -15,11 +15,7 @@ public sealed class GenreLinksTests
     [Fact]
     public void Reads_links_as_label_index_pairs()
     {
-        using var folder = new TemporaryDirectory("genre-links-tests");
-        var path = Path.Combine(folder.Path, "links.csv");
-        File.WriteAllText(path, "source,target\nacidhouse,chicagohouse\ndrumnbass,acidhouse\n");
-
-        var links = GenreLinks.Load(path, Labels);
+        var links = LoadLinks("source,target\nacidhouse,chicagohouse\ndrumnbass,acidhouse\n");
 
         Assert.Equal([(Labels.IndexOf("acidhouse"), Labels.IndexOf("chicagohouse")), (Labels.IndexOf("drumnbass"), Labels.IndexOf("acidhouse"))], links.Pairs);
         Assert.Equal(0, links.LeftOut);
@@ -29,11 +25,7 @@ public sealed class GenreLinksTests
     [Fact]
     public void Blank_unknown_self_and_repeated_links_are_left_out()
     {
-        using var folder = new TemporaryDirectory("genre-links-tests");
-        var path = Path.Combine(folder.Path, "links.csv");
-        File.WriteAllText(path, "source,target\nacidhouse,\nacidhouse,goatrance\nacidhouse,acidhouse\nacidhouse,chicagohouse\nchicagohouse,acidhouse\n");
-
-        var links = GenreLinks.Load(path, Labels);
+        var links = LoadLinks("source,target\nacidhouse,\nacidhouse,goatrance\nacidhouse,acidhouse\nacidhouse,chicagohouse\nchicagohouse,acidhouse\n");
 
         Assert.Single(links.Pairs);
         Assert.Equal(4, links.LeftOut);
@@ -42,10 +34,14 @@ public sealed class GenreLinksTests
     [Fact]
     public void A_file_without_source_and_target_columns_is_refused()
     {
+        Assert.Throws<InvalidDataException>(() => LoadLinks("from,to\nacidhouse,chicagohouse\n"));
+    }
+
+    private static GenreLinks LoadLinks(string csv)
+    {
         using var folder = new TemporaryDirectory("genre-links-tests");
         var path = Path.Combine(folder.Path, "links.csv");
-        File.WriteAllText(path, "from,to\nacidhouse,chicagohouse\n");
-
-        Assert.Throws<InvalidDataException>(() => GenreLinks.Load(path, Labels));
+        File.WriteAllText(path, csv);
+        return GenreLinks.Load(path, Labels);
     }
 }
