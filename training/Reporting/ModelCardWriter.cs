@@ -32,7 +32,11 @@ public static class ModelCardWriter
                  ? $", fitted with the weights of genres the guide links drawn together ({data.Links.Pairs.Count} links, weight {options.HeadLinkWeight.ToString(CultureInfo.InvariantCulture)}). "
                  : ". ") +
              (manifest.Network.FrontEnd == ConvFrontEnd.FullResolution ? "Network: five full-resolution 3x3 conv blocks, " : "Network: conv front end (3 blocks), ") + (manifest.Network.Recurrent ? "bidirectional GRU over time, " : "frame embeddings pooled over time, ") +
-             "summary-feature branch; family = sum of genre probabilities.");
+             "summary-feature branch" +
+             (data.Links.Pairs.Count > 0 && options.NetworkLinkWeight > 0
+                 ? $", genre layer trained with the same links drawing related genres' weights together (weight {options.NetworkLinkWeight.ToString(CultureInfo.InvariantCulture)})"
+                 : "") +
+             "; family = sum of genre probabilities.");
         Line();
         Line("## Data");
         Line($"- Training manifest: `ishkur-v2.5-audio/manifest.csv`, {data.Manifest.Clips.Count} clips, " +
