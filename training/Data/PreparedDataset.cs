@@ -19,7 +19,7 @@ public sealed class PreparedDataset
 
     public IReadOnlyList<TrainingClip> Clips { get; }
 
-    /// <summary>Related genres (<c>--genre-links</c>) for the descriptor head's fit; <see cref="GenreLinks.None"/> when not given.</summary>
+    /// <summary>Related genres (<c>--genre-links</c>) drawn together in the descriptor head's fit and the network's genre layer; <see cref="GenreLinks.None"/> when not given.</summary>
     public GenreLinks Links { get; private init; } = GenreLinks.None;
 
     /// <summary>The same clips with <paramref name="links"/> between their genres.</summary>
