@@ -21,10 +21,15 @@ internal static class CrossValidateCommand
         {
             Description = "comma-separated validation folds to run (e.g. 0,1,2), so folds can run as parallel processes; the mean covers these folds",
         };
+        var predictionsFile = new Option<string?>("--predictions")
+        {
+            Description = "write each validation clip's out-of-fold scores (network, descriptor head, unfamiliar) to this JSON file",
+        };
         var common = new CommonTrainingOptions();
         var command = new Command("cross-validate", "k-fold cross-validation by clip of the model and the baseline.");
         command.Options.Add(report);
         command.Options.Add(only);
+        command.Options.Add(predictionsFile);
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -39,6 +44,7 @@ internal static class CrossValidateCommand
             var firstAlone = new List<EvaluationMetrics>();
             var firstFused = new List<EvaluationMetrics>();
             var byWeight = new Dictionary<string, List<EvaluationMetrics>>();
+            var outOfFold = new List<(int Fold, ClipRecord Clip, ClipScores Scores)>();
             var selected = parse.GetValue(only) is { } list
                 ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList()
                 : Enumerable.Range(0, folds).ToList();
@@ -59,6 +65,9 @@ internal static class CrossValidateCommand
                     firstAlone.Add(alone);
                     firstFused.Add(fused);
                 }
+                var assignment = data.Split(folds, fold, options.Seed).Folds;
+                var validationClips = data.Manifest.Clips.Where((_, i) => assignment[i] == fold).ToList();
+                outOfFold.AddRange(validation.ClipScores.Select((scores, i) => (fold, validationClips[i], scores)));
                 foreach (var (weight, metrics) in validation.ByFusionWeight)
                     (byWeight.TryGetValue(weight, out var sameWeight) ? sameWeight : byWeight[weight] = []).Add(metrics);
                 results.Add(new
@@ -103,10 +112,16 @@ internal static class CrossValidateCommand
                 meanFirstNetworkFused = firstFused.Count > 0 ? Mean(firstFused) : null,
                 // For the record, as in the model card: the configured weight is what ships.
                 meanFusedByWeight = byWeight.ToDictionary(w => w.Key, w => Mean(w.Value)),
+                pooledLowConfidence = PooledThreshold.Calibrate(outOfFold.Select(o => o.Scores).ToList(), data.Labels, options.FusionWeight),
             }, ModelManifest.JsonOptions);
             Console.WriteLine(json);
             if (parse.GetValue(report) is { } path)
                 File.WriteAllText(path, json);
+            if (parse.GetValue(predictionsFile) is { } predictionsPath)
+                new OutOfFoldPredictions(options.Seed, folds, data.Labels.Genres.Select(g => g.Slug).ToList(), outOfFold
+                    .Select(o => new OutOfFoldClip(o.Fold, o.Clip.RelativePath, o.Clip.Genre,
+                        o.Scores.Network.Select(v => (float)v).ToArray(), o.Scores.Head.Select(v => (float)v).ToArray(), o.Scores.Unfamiliar))
+                    .ToList()).Write(predictionsPath);
             return 0;
         });
         return command;

@@ -28,6 +28,9 @@ public sealed record ValidationReport(
 
     public EvaluationMetrics? FirstNetworkFused { get; init; }
 
+    /// <summary>Each validation clip's scores before fusion, in the order of the validation clips.</summary>
+    public IReadOnlyList<ClipScores> ClipScores { get; init; } = [];
+
     /// <summary>For a model refit on all clips: its scores on these (now in-sample) validation clips.</summary>
     public InSampleCheck? RefitInSample { get; init; }
 }

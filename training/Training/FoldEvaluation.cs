@@ -56,7 +56,11 @@ public static class FoldEvaluation
         log($"baseline:                  {baseline.Brief()}");
         var unfamiliarShare = unfamiliar.Count(u => u) / (double)Math.Max(1, unfamiliar.Count);
         log($"low confidence below {threshold:F3} or unfamiliar ({unfamiliarShare:P0} of validation clips): flags {flagged:P0}, family accuracy on the rest {unflagged:F3}");
-        var report = new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, novelty, unfamiliarShare, flagged, unflagged);
+        var report = new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, novelty, unfamiliarShare, flagged, unflagged)
+        {
+            ClipScores = networkPredictions[chosen]
+                .Select((p, i) => new ClipScores(p.TrueGenre, p.Genres, headLogProbabilities[i].Select(Math.Exp).ToArray(), unfamiliar[i])).ToList(),
+        };
         if (firstNetwork is null)
             return report;
         var (first, firstFused) = Predictions(labels, firstNetwork, head, chosen, validation);

@@ -1,0 +1,8 @@
+namespace GenreOrleans.Training.Evaluation;
+
+/// <summary>
+/// One validation clip's scores before fusion: the network's aggregated genre distribution, the
+/// descriptor head's, and whether it sounds unfamiliar. Kept so that cross-validation can write its
+/// out-of-fold predictions and calibrate on all folds at once.
+/// </summary>
+public sealed record ClipScores(int TrueGenre, double[] Network, double[] Head, bool Unfamiliar);

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using GenreOrleans.Analysis.Model;
+
+namespace GenreOrleans.Training.Evaluation;
+
+/// <summary>
+/// What <c>cross-validate --predictions</c> writes and <c>calibrate</c> reads: every validation clip's
+/// scores before fusion, from the fold model that did not train on it. The files of folds run as
+/// separate processes merge into one set.
+/// </summary>
+public sealed record OutOfFoldPredictions(int Seed, int Folds, IReadOnlyList<string> Genres, IReadOnlyList<OutOfFoldClip> Clips)
+{
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, ModelManifest.JsonOptions));
+
+    public static OutOfFoldPredictions Read(string path) =>
+        JsonSerializer.Deserialize<OutOfFoldPredictions>(File.ReadAllText(path), ModelManifest.JsonOptions)
+        ?? throw new InvalidDataException($"{path} is empty");
+
+    /// <summary>One set from the files of one cross-validation (same seed, folds and labels; each clip once).</summary>
+    public static OutOfFoldPredictions Merge(IReadOnlyList<OutOfFoldPredictions> parts)
+    {
+        if (parts.Count == 0)
+            throw new ArgumentException("no predictions to merge");
+        var first = parts[0];
+        if (parts.Any(p => p.Seed != first.Seed || p.Folds != first.Folds || !p.Genres.SequenceEqual(first.Genres)))
+            throw new InvalidDataException("the predictions come from different cross-validations (seed, folds or genres differ)");
+        var clips = parts.SelectMany(p => p.Clips).ToList();
+        if (clips.GroupBy(c => c.File).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw new InvalidDataException($"{repeated.Key} is predicted more than once (the same fold in two files?)");
+        return first with { Clips = clips };
+    }
+
+    /// <summary>The folds the clips come from, in order.</summary>
+    public IReadOnlyList<int> FoldsCovered() => Clips.Select(c => c.Fold).Distinct().Order().ToList();
+}
+
+/// <summary>One clip's out-of-fold scores: the network's aggregated genre distribution, the descriptor head's, and the novelty flag.</summary>
+public sealed record OutOfFoldClip(int Fold, string File, string Genre, float[] Network, float[] Head, bool Unfamiliar);
