@@ -70,7 +70,7 @@ public static class ModelCardWriter
         Line($"Family confusion matrix: [{ModelExporter.ConfusionFile}]({ModelExporter.ConfusionFile}).");
         Line();
         Line($"Low-confidence flag: top family probability below {F(report.LowConfidenceThreshold)} " +
-             $"(calibrated on validation: the threshold that maximises wrong minus right family answers among the clips below it), " +
+             $"(calibrated on validation: where a logistic fit of the family answer's correctness on the log-odds of that probability crosses one half), " +
              $"or an unfamiliar sound: the Mahalanobis distance of {report.Novelty.Length} of the track's timbre statistics (those that do not mostly measure the bandwidth near 11 kHz) " +
              $"from the training clips above {F(report.Novelty.Threshold)}, the distance that {F(options.NoveltyFlaggedShare)} of unseen training clips exceed " +
              $"(inner 5-fold split of the training clips; covariance shrunk by {F(options.NoveltyShrinkage)} towards the identity). " +
@@ -113,6 +113,43 @@ public static class ModelCardWriter
         Line("- The network's summary branch sees spectral statistics only; tempo and rhythm reach the result through the descriptor head, " +
              "whose tempo inherits the tempo estimator's octave errors.");
         return card.ToString();
+    }
+
+    /// <summary>Marks the paragraph after the low-confidence rule's in MODEL_CARD.md (one per card; a new calibration replaces it).</summary>
+    public const string CalibrationMarker = "Recalibrated threshold";
+
+    /// <summary>
+    /// After <c>calibrate</c>: retitles the card with the new version and states the recalibrated threshold
+    /// right after the rule it replaces (the figures above it stay the validated run's).
+    /// </summary>
+    public static void RecordCalibration(string modelDirectory, string name, string version, PooledThreshold calibration, int folds)
+    {
+        string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
+        var path = Path.Combine(modelDirectory, "MODEL_CARD.md");
+        var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [];
+        lines.RemoveAll(l => l.StartsWith(CalibrationMarker, StringComparison.Ordinal));
+        var paragraph = $"{CalibrationMarker} ({version}, `training calibrate`): the low-confidence threshold is now {F(calibration.Threshold)}, " +
+                        $"where a logistic fit of the family answer's correctness on the log-odds of the top family probability crosses one half " +
+                        $"on the {calibration.Clips} out-of-fold clips of a {folds}-fold cross-validation of this recipe " +
+                        $"(fused at weight {calibration.FusionWeight.ToString("0.##", CultureInfo.InvariantCulture)}) instead of one validation fold; " +
+                        $"there, with the unfamiliar-sound rule, it flags {F(calibration.FlaggedShare)} of the clips and family accuracy on the rest is " +
+                        $"{F(calibration.FamilyAccuracyUnflagged)}. The validation figures above are unchanged.";
+        var rule = lines.FindIndex(l => l.StartsWith("Low-confidence flag:", StringComparison.Ordinal));
+        if (rule >= 0)
+            lines.InsertRange(rule + 1, ["", paragraph]);
+        else
+            lines.AddRange(["", paragraph]);
+        // Collapse the blank line doubled where an earlier paragraph was removed.
+        for (var i = lines.Count - 1; i > 0; i--)
+        {
+            if (lines[i].Length == 0 && lines[i - 1].Length == 0)
+                lines.RemoveAt(i);
+        }
+        if (lines.Count > 0 && lines[0].StartsWith("# Model card:", StringComparison.Ordinal))
+            lines[0] = $"# Model card: {name} {version}";
+        else
+            lines.Insert(0, $"# Model card: {name} {version}");
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
     }
 
     private static long CountParameters(TrainingRun run) =>

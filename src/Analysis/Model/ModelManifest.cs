@@ -66,6 +66,13 @@ public sealed record ModelManifest
     /// <summary>A track whose top family probability is below this is flagged low-confidence (calibrated on validation).</summary>
     public required double LowConfidenceThreshold { get; init; }
 
+    /// <summary>
+    /// Where <see cref="LowConfidenceThreshold"/> came from when it was recalibrated after training on
+    /// the out-of-fold clips of a cross-validation (<c>training calibrate</c>); null when it is the
+    /// validated run's own.
+    /// </summary>
+    public JsonElement? LowConfidenceCalibration { get; init; }
+
     public required string TrainingManifestSha256 { get; init; }
 
     public JsonElement? Split { get; init; }

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using GenreOrleans.Analysis.Model;
+using GenreOrleans.Training.Evaluation;
+using GenreOrleans.Training.Reporting;
+
+namespace GenreOrleans.Training.Commands;
+
+/// <summary>
+/// <c>calibrate --model models/&lt;name&gt; --predictions cv-*.json --model-version V</c>: sets a trained
+/// model's low-confidence threshold from the out-of-fold predictions of a cross-validation of its
+/// recipe (<c>cross-validate --predictions</c>) instead of its one validation fold: five times the
+/// clips, so the threshold moves far less by chance. Weights, head and every other figure stay.
+/// </summary>
+internal static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var modelOption = new Option<string>("--model") { Description = "model directory to recalibrate", Required = true };
+        var predictions = new Option<string[]>("--predictions")
+        {
+            Description = "out-of-fold predictions written by cross-validate --predictions (one file per process); together they must cover every fold",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var version = new Option<string>("--model-version") { Description = "version of the recalibrated model", Required = true };
+        var command = new Command("calibrate", "Recalibrate a model's low-confidence threshold on the out-of-fold clips of a cross-validation.");
+        command.Options.Add(modelOption);
+        command.Options.Add(predictions);
+        command.Options.Add(version);
+        command.SetAction(parse =>
+        {
+            var directory = Path.GetFullPath(parse.GetValue(modelOption)!);
+            var manifest = ModelManifest.Read(directory);
+            var paths = parse.GetValue(predictions)!;
+            OutOfFoldPredictions pooled;
+            try
+            {
+                pooled = OutOfFoldPredictions.Merge(paths.Select(OutOfFoldPredictions.Read).ToList());
+            }
+            catch (Exception e) when (e is InvalidDataException or JsonException or IOException)
+            {
+                Console.Error.WriteLine($"--predictions: {e.Message}");
+                return 2;
+            }
+            var labels = manifest.CreateLabelMap();
+            if (!pooled.Genres.SequenceEqual(labels.Genres.Select(g => g.Slug)))
+            {
+                Console.Error.WriteLine($"the predictions' genres are not {directory}'s labels: they come from another dataset");
+                return 2;
+            }
+            if (pooled.FoldsCovered().Count != pooled.Folds)
+            {
+                Console.Error.WriteLine($"the predictions cover folds {string.Join(", ", pooled.FoldsCovered())} of {pooled.Folds}; give every fold's file");
+                return 2;
+            }
+            var scores = pooled.Clips.Select(c => new ClipScores(labels.IndexOf(c.Genre),
+                c.Network.Select(v => (double)v).ToArray(), c.Head.Select(v => (double)v).ToArray(), c.Unfamiliar)).ToList();
+            var fusionWeight = manifest.DescriptorHead?.FusionWeight ?? 0;
+            var calibration = PooledThreshold.Calibrate(scores, labels, fusionWeight);
+            var modelVersion = parse.GetValue(version)!;
+            var record = JsonSerializer.SerializeToElement(new
+            {
+                source = $"out-of-fold clips of a {pooled.Folds}-fold cross-validation by clip (seed {pooled.Seed}) of this model's recipe",
+                calibration.Clips,
+                calibration.FusionWeight,
+                calibration.Threshold,
+                calibration.FlaggedShare,
+                calibration.FamilyAccuracyUnflagged,
+                validatedRunThreshold = manifest.LowConfidenceCalibration is null
+                    ? manifest.LowConfidenceThreshold
+                    : manifest.LowConfidenceCalibration.Value.GetProperty("validatedRunThreshold").GetDouble(),
+                calibratedUtc = DateTimeOffset.UtcNow,
+            }, ModelManifest.JsonOptions);
+            (manifest with { Version = modelVersion, LowConfidenceThreshold = calibration.Threshold, LowConfidenceCalibration = record }).Write(directory);
+            ModelCardWriter.RecordCalibration(directory, manifest.Name, modelVersion, calibration, pooled.Folds);
+            ProgressLog.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{manifest.Name} {modelVersion}: low confidence below {calibration.Threshold:F3} (was {manifest.LowConfidenceThreshold:F3}); " +
+                $"on the {calibration.Clips} out-of-fold clips it flags {calibration.FlaggedShare:P0} with the unfamiliar ones, family accuracy on the rest {calibration.FamilyAccuracyUnflagged:F3}"));
+            return 0;
+        });
+        return command;
+    }
+}
