@@ -1,0 +1,13 @@
+namespace GenreOrleans.Training.Tests;
+
+/// <summary>
+/// Tests that compare two fits from the same seed. <c>torch.manual_seed</c> seeds libtorch's one
+/// global generator, so a test fitting in parallel (e.g. <c>GenreTrainerTests</c>) could draw from it
+/// between the seeding and the initialisation and make two same-seed fits differ; this collection
+/// runs alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SeededTorchCollection
+{
+    public const string Name = "seeded torch fits";
+}
