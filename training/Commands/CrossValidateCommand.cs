@@ -53,6 +53,8 @@ internal static class CrossValidateCommand
                 Console.Error.WriteLine($"--only-folds must list folds between 0 and {folds - 1}");
                 return 2;
             }
+            // Which fold each manifest row belongs to (the same for every fold): names the out-of-fold clips.
+            var assignment = StratifiedFolds.Assign(data.Manifest.Clips, folds, options.Seed);
             foreach (var fold in selected)
             {
                 var (run, validation, _) = FoldTraining.Run(data, options, folds, fold, $"cv-fold{fold}", ProgressLog.Write);
@@ -65,7 +67,6 @@ internal static class CrossValidateCommand
                     firstAlone.Add(alone);
                     firstFused.Add(fused);
                 }
-                var assignment = data.Split(folds, fold, options.Seed).Folds;
                 var validationClips = data.Manifest.Clips.Where((_, i) => assignment[i] == fold).ToList();
                 outOfFold.AddRange(validation.ClipScores.Select((scores, i) => (fold, validationClips[i], scores)));
                 foreach (var (weight, metrics) in validation.ByFusionWeight)

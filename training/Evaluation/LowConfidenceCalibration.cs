@@ -18,8 +18,8 @@ public static class LowConfidenceCalibration
     {
         var confidence = predictions.Select(p => p.Families.Max()).ToArray();
         var correct = predictions.Select(p => EvaluationMetrics.ArgMax(p.Families) == p.TrueFamily).ToArray();
-        if (correct.All(c => c) || confidence.Length == 0)
-            return 0; // never wrong: nothing to flag
+        if (correct.All(c => c))
+            return 0; // never wrong (or no clips): nothing to flag
         if (correct.All(c => !c))
             return confidence.Max() + 1e-9; // never right: everything is low-confidence
         var (intercept, slope) = FitLogistic(confidence.Select(LogOdds).ToArray(), correct);
