@@ -1,3 +1,4 @@
+using GenreOrleans.Analysis.Model;
 using System.CommandLine;
 using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Training.Baseline;
@@ -15,6 +16,9 @@ namespace GenreOrleans.Training.Commands;
 /// (louder, brighter, re-encoded…), so a descriptor that only measures the recording shows up.
 /// <c>--without &lt;prefix&gt;</c> (repeatable) leaves out the descriptor elements whose names
 /// (<see cref="DescriptorVector.Names"/>) start with the prefix: what a group adds, without a new version.
+/// <c>--fuse-with &lt;predictions&gt;</c> also fuses each fold's head with the network scores of a
+/// <c>cross-validate --predictions</c> run of the same seed and folds, as the product fuses: the
+/// full model's figures for a head change, paired with that run's, without training a network again.
 /// </summary>
 internal static class HeadCrossValidateCommand
 {
@@ -31,10 +35,16 @@ internal static class HeadCrossValidateCommand
             Description = "leave out the descriptor elements whose names start with this prefix (e.g. chroma_stft, rhythm., fluctuation.share)",
             AllowMultipleArgumentsPerToken = false,
         };
+        var fuseWith = new Option<string[]>("--fuse-with")
+        {
+            Description = "out-of-fold predictions of a cross-validate run with the same seed and folds (its --predictions files): also fuse each fold's head with that run's network",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("head-cv", "Cross-validate the descriptor head alone (seconds; no network).");
         common.AddTo(command);
         command.Options.Add(shifted);
         command.Options.Add(without);
+        command.Options.Add(fuseWith);
         command.SetAction(parse =>
         {
             var options = common.Read(parse);
@@ -58,12 +68,27 @@ internal static class HeadCrossValidateCommand
                 Console.Error.WriteLine($"--shifted {mismatched} must list the same clips as --manifest, row for row (same count, same genres in the same order)");
                 return 2;
             }
+            var folds = common.Folds(parse);
+            IReadOnlyDictionary<string, OutOfFoldClip>? network = null;
+            if (parse.GetValue(fuseWith) is { Length: > 0 } networkPaths)
+            {
+                try
+                {
+                    network = OutOfFoldPredictions.Merge(networkPaths.Select(OutOfFoldPredictions.Read).ToList()).ByFileCovering(
+                        options.Seed, folds, data.Labels.Genres.Select(g => g.Slug).ToList(), data.Manifest.Clips.Select(c => c.RelativePath));
+                }
+                catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or IOException)
+                {
+                    Console.Error.WriteLine($"--fuse-with: {e.Message}");
+                    return 2;
+                }
+            }
             float[] Descriptors(Training.TrainingClip clip) => selection.Apply(clip.Features.Descriptors);
             var copies = shiftedPaths.Select(path => (Name: path, Data: common.LoadData(path, parse))).ToList();
-            var folds = common.Folds(parse);
             var labels = data.Labels;
             var results = new List<EvaluationMetrics>();
             var shiftedResults = copies.Select(_ => new List<EvaluationMetrics>()).ToList();
+            var fusedResults = new List<EvaluationMetrics>();
             for (var fold = 0; fold < folds; fold++)
             {
                 var (train, validation, assignment) = data.Split(folds, fold, options.Seed);
@@ -71,6 +96,15 @@ internal static class HeadCrossValidateCommand
                     links: data.Links.Pairs, linkWeight: options.HeadLinkWeight);
                 results.Add(LogisticRegressionBaseline.Evaluate(head, validation, labels, Descriptors));
                 ProgressLog.Write($"fold {fold}: {results[^1].Brief()}");
+                if (network is not null)
+                {
+                    var records = data.Manifest.Clips.Where((_, i) => assignment[i] == fold).ToList();
+                    var descriptorHead = head.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight);
+                    var fused = validation.Select((clip, i) => ClipPrediction.Of(clip.Genre, DescriptorHead.Fuse(
+                        network[records[i].RelativePath].Network.Select(v => (double)v).ToArray(), descriptorHead.LogProbabilities(Descriptors(clip)), options.FusionWeight), labels)).ToList();
+                    fusedResults.Add(EvaluationMetrics.Compute(fused, labels.GenreCount, labels.FamilyCount));
+                    ProgressLog.Write($"  fused with the network (weight {options.FusionWeight}): {fusedResults[^1].Brief()}");
+                }
                 for (var k = 0; k < copies.Count; k++)
                 {
                     shiftedResults[k].Add(LogisticRegressionBaseline.Evaluate(head, copies[k].Data.Clips.Where((_, i) => assignment[i] == fold).ToList(), labels, Descriptors));
@@ -78,6 +112,8 @@ internal static class HeadCrossValidateCommand
                 }
             }
             Console.WriteLine($"descriptor head alone, {folds}-fold mean: {Mean(results)}");
+            if (network is not null)
+                Console.WriteLine($"  fused with the network of --fuse-with (weight {options.FusionWeight}): {Mean(fusedResults)}");
             for (var k = 0; k < copies.Count; k++)
                 Console.WriteLine($"  on the copies of {copies[k].Name}: {Mean(shiftedResults[k])}");
             return 0;

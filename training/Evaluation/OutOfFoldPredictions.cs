@@ -30,6 +30,23 @@ public sealed record OutOfFoldPredictions(int Seed, int Folds, IReadOnlyList<str
         return first with { Clips = clips };
     }
 
+    /// <summary>
+    /// The clips by file, checked to come from the cross-validation that <paramref name="seed"/>,
+    /// <paramref name="folds"/> and <paramref name="genres"/> describe and to cover every one of <paramref name="files"/>
+    /// (so another run's head can be fused with these network scores, clip for clip).
+    /// </summary>
+    public IReadOnlyDictionary<string, OutOfFoldClip> ByFileCovering(int seed, int folds, IReadOnlyList<string> genres, IEnumerable<string> files)
+    {
+        if (Seed != seed || Folds != folds)
+            throw new InvalidDataException($"the predictions come from {Folds} folds with seed {Seed}, not {folds} with seed {seed}");
+        if (!Genres.SequenceEqual(genres))
+            throw new InvalidDataException("the predictions' genres are not this manifest's labels");
+        var byFile = Clips.ToDictionary(c => c.File);
+        if (files.FirstOrDefault(f => !byFile.ContainsKey(f)) is { } missing)
+            throw new InvalidDataException($"no score for {missing} (give every fold's file)");
+        return byFile;
+    }
+
     /// <summary>The folds the clips come from, in order.</summary>
     public IReadOnlyList<int> FoldsCovered() => Clips.Select(c => c.Fold).Distinct().Order().ToList();
 }

@@ -47,4 +47,32 @@ public sealed class OutOfFoldPredictionsTests
 
         Assert.Throws<InvalidDataException>(() => OutOfFoldPredictions.Merge([Part(0, "a.mp3"), otherSeed]));
     }
+
+    [Fact]
+    public void Clips_are_found_by_file_when_they_cover_every_clip_of_the_same_cross_validation()
+    {
+        var merged = OutOfFoldPredictions.Merge([Part(0, "a.mp3"), Part(1, "b.mp3")]);
+
+        var byFile = merged.ByFileCovering(7, 2, Genres, ["b.mp3", "a.mp3"]);
+
+        Assert.Equal(1, byFile["b.mp3"].Fold);
+    }
+
+    [Fact]
+    public void Fusing_with_predictions_that_miss_a_clip_is_refused()
+    {
+        var onlyOneFold = Part(0, "a.mp3");
+
+        var error = Assert.Throws<InvalidDataException>(() => onlyOneFold.ByFileCovering(7, 2, Genres, ["a.mp3", "b.mp3"]));
+        Assert.Contains("b.mp3", error.Message);
+    }
+
+    [Fact]
+    public void Fusing_with_predictions_of_another_seed_or_label_set_is_refused()
+    {
+        var predictions = Part(0, "a.mp3");
+
+        Assert.Throws<InvalidDataException>(() => predictions.ByFileCovering(8, 2, Genres, ["a.mp3"]));
+        Assert.Throws<InvalidDataException>(() => predictions.ByFileCovering(7, 2, ["acidhouse", "trance"], ["a.mp3"]));
+    }
 }
