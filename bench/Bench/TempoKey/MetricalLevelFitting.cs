@@ -54,21 +54,23 @@ internal static class MetricalLevelFitting
             var members = Enumerable.Range(0, guide.Count).Where(i => family == "all" || guide[i].Family == family).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"   guide {family,-10} in the genre's range: grid score {members.Count(i => Right(guide[i].Track, 0)),4}/{members.Count,-4} " +
-                $"level model {members.Count(i => Right(guide[i].Track, guideModel[i])),4}/{members.Count}"));
+                $"level model {members.Count(i => Right(guide[i].Track, guideModel[i])),4}/{members.Count,-4} " +
+                $"any level {members.Count(i => guide[i].Track.Right.Any(r => r)),4}/{members.Count}"));
         }
         // Annotated: leave one out.
-        int grid = 0, chosen = 0;
+        int grid = 0, chosen = 0, any = 0;
         foreach (var (track, i) in recordings.Select((t, i) => (t, i)))
         {
             var model = ConditionalLogitFit.Fit(guide.Select(g => g.Track).Concat(recordings.Where((_, j) => j != i)).ToList(), l2);
             var pick = track.Levels.Count > 0 ? ConditionalLogitFit.Choose(model, track.Levels) : 0;
             grid += Right(track, 0) ? 1 : 0;
             chosen += Right(track, pick) ? 1 : 0;
+            any += track.Right.Any(r => r) ? 1 : 0;
             if (Right(track, 0) != Right(track, pick))
                 Console.WriteLine($"   {track.Id,-24} {track.Levels[0].Bpm,6:F1} -> {track.Levels[pick].Bpm,6:F1} ({(Right(track, pick) ? "now right" : "now wrong")})");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"   annotated within 4 %, leave one out: grid score {grid}/{recordings.Count} level model {chosen}/{recordings.Count}"));
+            $"   annotated within 4 %, leave one out: grid score {grid}/{recordings.Count} level model {chosen}/{recordings.Count} any level {any}/{recordings.Count}"));
 
         var final = ConditionalLogitFit.Fit(guide.Select(g => g.Track).Concat(recordings).ToList(), l2);
         string Array(double[] values) => "[" + string.Join(", ", values.Select(x => x.ToString("G6", CultureInfo.InvariantCulture))) + "]";
