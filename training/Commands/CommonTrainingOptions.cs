@@ -26,6 +26,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<bool> _rawWindows = new("--raw-windows") { Description = "feed the windows to the network without standardising each (the recipe before 1.6.0)" };
     private readonly Option<double> _limiter = new("--limiter") { Description = "share of training windows passed through a broadband limiter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().LimiterProbability };
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
+    private readonly Option<int> _familyWarmup = new("--family-warmup-epochs") { Description = "first epochs trained on the family loss alone" };
     private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
     private readonly Option<double> _fusionWeight = new("--fusion-weight") { Description = "weight of the descriptor head in the fused distribution", DefaultValueFactory = _ => new TrainingOptions().FusionWeight };
     private readonly Option<string?> _genreLinks = new("--genre-links") { Description = "csv of related genres (source,target slugs; e.g. the guide's v2.5_links.csv) whose descriptor-head weights, and network genre-layer weights, are drawn together" };
@@ -38,7 +39,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -62,6 +63,7 @@ internal sealed class CommonTrainingOptions
         StandardiseWindows = !parse.GetValue(_rawWindows),
         LabelSmoothing = parse.GetValue(_labelSmoothing),
         FamilyLossWeight = parse.GetValue(_familyLossWeight),
+        FamilyWarmupEpochs = parse.GetValue(_familyWarmup),
         FusionWeight = parse.GetValue(_fusionWeight),
         HeadLinkWeight = Math.Max(0, parse.GetValue(_headLinkWeight)),
         NetworkLinkWeight = Math.Max(0, parse.GetValue(_networkLinkWeight)),

@@ -87,7 +87,9 @@ public static class ModelCardWriter
         if (run.Refit is { } refitRun)
             Line($"- Refit on all clips: {string.Join(", ", refitRun.Epochs)} epoch(s), final training loss {refitRun.FinalLoss:F3}, {refitRun.Elapsed.TotalMinutes:F1} min.");
         Line($"- Adam (lr {options.LearningRate}, cosine decay, weight decay {options.WeightDecay}), cross-entropy with label smoothing " +
-             $"{options.LabelSmoothing} plus {options.FamilyLossWeight} x family NLL, {options.WindowsPerGenre} random crops per genre per epoch " +
+             $"{options.LabelSmoothing} plus {options.FamilyLossWeight} x family NLL" +
+             (options.FamilyWarmupEpochs > 0 ? $" (the first {options.FamilyWarmupEpochs} epochs on the family NLL alone)" : "") +
+             $", {options.WindowsPerGenre} random crops per genre per epoch " +
              $"(class balanced), batch {options.BatchSize}, seed {options.Seed}; the summary input is zeroed for {options.SummaryDropout:P0} " +
              $"of training windows and noised (σ {options.SummaryNoise}) for the rest, so clips cannot be recognised by it.");
         Line(options.Augment

@@ -35,6 +35,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly float[] _summary;
     private readonly float[] _rawSummary;
     private readonly LinkPenalty? _linkPenalty;
+    private int _epochsRun;
 
     /// <summary>Managed bytes a batch may allocate without a collection (it allocates ~2.5 MB: the window tensor's copy and small objects).</summary>
     private const long BatchAllocationBudget = 32L << 20;
@@ -79,6 +80,7 @@ internal sealed class EpochRunner : IDisposable
     {
         foreach (var group in _optimizer.ParamGroups)
             group.LearningRate = learningRate;
+        _epochsRun++;
         var samples = _clipsByGenre.SelectMany(g => Enumerable.Range(0, _options.WindowsPerGenre).Select(_ => g.Value[_random.Next(g.Value.Length)])).ToArray();
         _random.Shuffle(samples);
         Network.train();
@@ -176,6 +178,14 @@ internal sealed class EpochRunner : IDisposable
     private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget)
     {
         using var familyWeight = _options.FamilyLossWeight.ToScalar();
+        // Pretraining on the families: with 1 to 9 clips per genre, the first epochs learn what tells the
+        // seven families apart (about 130 clips each) before the genre loss can pull towards single clips.
+        // A refit replays the same epochs, so it warms up alike.
+        if (_epochsRun <= _options.FamilyWarmupEpochs)
+        {
+            var familyLoss = nn.functional.nll_loss(familyLogProbabilities, familyTarget);
+            return _linkPenalty is null ? familyLoss : familyLoss.add(_linkPenalty.Of(Network.GenreLayerWeight), One);
+        }
         var loss = nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
             .add(nn.functional.nll_loss(familyLogProbabilities, familyTarget).mul(familyWeight), One);
         return _linkPenalty is null ? loss : loss.add(_linkPenalty.Of(Network.GenreLayerWeight), One);

@@ -33,6 +33,12 @@ public sealed record TrainingOptions
     /// <summary>Weight of the family negative log-likelihood (on summed genre probabilities) next to the genre loss.</summary>
     public double FamilyLossWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// Epochs at the start trained on the family loss alone (the family NLL of the summed genre
+    /// probabilities, plus the link penalty): pretraining on the families; 0 for none.
+    /// </summary>
+    public int FamilyWarmupEpochs { get; init; }
+
     /// <summary>Stop when the validation score has not improved for this many epochs.</summary>
     public int Patience { get; init; } = 30;
 

@@ -72,6 +72,21 @@ public sealed class GenreTrainerTests
         linked.Session.Dispose();
     }
 
+    [Fact]
+    public void Family_warmup_epochs_train_on_the_family_loss_alone_and_then_on_both()
+    {
+        var clips = SyntheticClips(6);
+        var plain = new GenreTrainer(Tiny, Labels, WindowParameters.Default, _ => { }).Refit(clips, [2e-3, 2e-3], "test@1");
+        var warmed = new GenreTrainer(Tiny with { FamilyWarmupEpochs = 1 }, Labels, WindowParameters.Default, _ => { }).Refit(clips, [2e-3, 2e-3], "test@1");
+
+        // Each genre here is its own family, so the genre cross-entropy and the family NLL are about
+        // equal: the full loss is about 1.5 times the family loss alone.
+        Assert.True(warmed.History[0].Loss < 0.8 * plain.History[0].Loss, $"{warmed.History[0].Loss} against {plain.History[0].Loss}");
+        Assert.True(warmed.History[1].Loss > 0.8 * plain.History[1].Loss, $"{warmed.History[1].Loss} against {plain.History[1].Loss}");
+        plain.Session.Dispose();
+        warmed.Session.Dispose();
+    }
+
     private static double RowDistance(TrainingRun run, int a, int b)
     {
         using var weights = run.Session.Network.GenreLayerWeight.detach();
