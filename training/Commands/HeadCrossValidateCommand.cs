@@ -1,5 +1,5 @@
-using GenreOrleans.Analysis.Model;
 using System.CommandLine;
+using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Training.Baseline;
 using GenreOrleans.Training.Data;
