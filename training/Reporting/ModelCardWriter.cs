@@ -31,7 +31,8 @@ public static class ModelCardWriter
              (data.Links.Pairs.Count > 0 && options.HeadLinkWeight > 0
                  ? $", fitted with the weights of genres the guide links drawn together ({data.Links.Pairs.Count} links, weight {options.HeadLinkWeight.ToString(CultureInfo.InvariantCulture)}). "
                  : ". ") +
-             (manifest.Network.FrontEnd == ConvFrontEnd.FullResolution ? "Network: five full-resolution 3x3 conv blocks, " : "Network: conv front end (3 blocks), ") + (manifest.Network.Recurrent ? "bidirectional GRU over time, " : "frame embeddings pooled over time, ") +
+             (manifest.Network.FrontEnd == ConvFrontEnd.FullResolution ? "Network: five full-resolution 3x3 conv blocks, " : $"Network: conv front end (3 blocks, {manifest.Network.ConvChannels1}/{manifest.Network.ConvChannels2}/{manifest.Network.ConvChannels3} channels), ") +
+             (manifest.Network.Recurrent ? $"bidirectional GRU ({manifest.Network.GruHidden} per direction) over time, " : "frame embeddings pooled over time, ") +
              "summary-feature branch" +
              (data.Links.Pairs.Count > 0 && options.NetworkLinkWeight > 0
                  ? $", genre layer trained with the same links drawing related genres' weights together (weight {options.NetworkLinkWeight.ToString(CultureInfo.InvariantCulture)})"

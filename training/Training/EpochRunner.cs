@@ -58,8 +58,7 @@ internal sealed class EpochRunner : IDisposable
         _pitchShifter = new MelPitchShifter(window.MelBands, window.FramesPerWindow, window.SampleRate);
         var melScaler = MelBandScaler.Fit(train, window.MelBands);
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
-        Network = new GenreNetwork(new NetworkOptions(window.MelBands, window.FramesPerWindow, summaryScaler.Length, labels.GenreCount,
-            Recurrent: options.Recurrent, FrontEnd: options.FrontEnd, StandardiseWindows: options.StandardiseWindows));
+        Network = new GenreNetwork(options.NetworkShape(window, summaryScaler.Length, labels.GenreCount));
         Session = new InferenceSession([Network], labels, window, melScaler, summaryScaler, modelVersion, CPU);
         _membership = GenreNetwork.FamilyMembership(labels, CPU);
         _optimizer = optim.Adam(Network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);

@@ -79,6 +79,12 @@ public sealed record TrainingOptions
     public ConvFrontEnd FrontEnd { get; init; } = ConvFrontEnd.Strided;
 
     /// <summary>
+    /// Multiplier of the strided network's widths (conv channels 16/32/64, frame embedding 128, GRU
+    /// 96 per direction): 1.5 doubles its multiply-adds per window, and so its time per window.
+    /// </summary>
+    public double Width { get; init; } = 1;
+
+    /// <summary>
     /// Mixup's Beta(α, α) parameter: each batch is blended with a shuffled copy of itself, and the
     /// loss with both targets in the same proportion; 0 trains without mixup.
     /// </summary>
@@ -133,4 +139,22 @@ public sealed record TrainingOptions
     /// included) with that run's learning rates up to its best epoch (<c>train --refit-all-clips</c>).
     /// </summary>
     public bool RefitAllClips { get; init; }
+
+    /// <summary>The network this run trains, for windows of <paramref name="window"/> and summaries of <paramref name="summaryLength"/> values.</summary>
+    public NetworkOptions NetworkShape(WindowParameters window, int summaryLength, int genreCount)
+    {
+        var defaults = new NetworkOptions(window.MelBands, window.FramesPerWindow, summaryLength, genreCount);
+        int Scaled(int size) => Math.Max(4, (int)Math.Round(size * Width));
+        return defaults with
+        {
+            ConvChannels1 = Scaled(defaults.ConvChannels1),
+            ConvChannels2 = Scaled(defaults.ConvChannels2),
+            ConvChannels3 = Scaled(defaults.ConvChannels3),
+            FrameEmbedding = Scaled(defaults.FrameEmbedding),
+            GruHidden = Scaled(defaults.GruHidden),
+            Recurrent = Recurrent,
+            FrontEnd = FrontEnd,
+            StandardiseWindows = StandardiseWindows,
+        };
+    }
 }

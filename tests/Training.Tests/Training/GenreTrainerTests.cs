@@ -87,6 +87,27 @@ public sealed class GenreTrainerTests
         warmed.Session.Dispose();
     }
 
+    [Fact]
+    public void A_wider_network_scales_every_width_and_trains_with_finite_losses()
+    {
+        var run = new GenreTrainer(Tiny with { Width = 1.5 }, Labels, WindowParameters.Default, _ => { }).Refit(SyntheticClips(6), [2e-3], "test@1");
+
+        var shape = run.Session.Network.Options;
+        Assert.Equal((24, 48, 96, 192, 144), (shape.ConvChannels1, shape.ConvChannels2, shape.ConvChannels3, shape.FrameEmbedding, shape.GruHidden));
+        Assert.All(run.History, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
+        run.Session.Dispose();
+    }
+
+    [Fact]
+    public void The_default_width_builds_the_default_network()
+    {
+        var window = WindowParameters.Default;
+
+        var shape = new TrainingOptions().NetworkShape(window, 40, 3);
+
+        Assert.Equal(new NetworkOptions(window.MelBands, window.FramesPerWindow, 40, 3, StandardiseWindows: true), shape);
+    }
+
     private static double RowDistance(TrainingRun run, int a, int b)
     {
         using var weights = run.Session.Network.GenreLayerWeight.detach();
