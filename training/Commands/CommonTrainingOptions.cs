@@ -21,6 +21,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<bool> _noGru = new("--no-gru") { Description = "pool the frame embeddings over time without the GRU" };
     private readonly Option<ConvFrontEnd> _frontEnd = new("--front-end") { Description = "Strided (3 cheap blocks) or FullResolution (5 blocks)", DefaultValueFactory = _ => new TrainingOptions().FrontEnd };
     private readonly Option<double> _width = new("--width") { Description = "multiplier of the strided network's channels, frame embedding and GRU size (1 = 16/32/64, 128, 96)", DefaultValueFactory = _ => new TrainingOptions().Width };
+    private readonly Option<double> _dropout = new("--dropout") { Description = "dropout before the genre layer and in the summary branch", DefaultValueFactory = _ => new TrainingOptions().Dropout };
     private readonly Option<double> _mixup = new("--mixup") { Description = "mixup Beta(α, α) parameter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MixupAlpha };
     private readonly Option<double> _tempoStretch = new("--tempo-stretch") { Description = "largest relative tempo change of a training window (e.g. 0.06 for ±6 %); 0 = off", DefaultValueFactory = _ => new TrainingOptions().TempoStretch };
     private readonly Option<double> _pitchShift = new("--pitch-shift") { Description = "largest pitch shift of a training window in semitones; 0 = off", DefaultValueFactory = _ => new TrainingOptions().PitchShiftSemitones };
@@ -40,7 +41,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -58,6 +59,7 @@ internal sealed class CommonTrainingOptions
         Recurrent = !parse.GetValue(_noGru),
         FrontEnd = parse.GetValue(_frontEnd),
         Width = Math.Clamp(parse.GetValue(_width), 0.25, 4),
+        Dropout = Math.Clamp(parse.GetValue(_dropout), 0, 0.9),
         MixupAlpha = parse.GetValue(_mixup),
         LimiterProbability = parse.GetValue(_limiter),
         TempoStretch = Math.Clamp(parse.GetValue(_tempoStretch), 0, 0.5),

@@ -84,6 +84,9 @@ public sealed record TrainingOptions
     /// </summary>
     public double Width { get; init; } = 1;
 
+    /// <summary>Dropout rate before the genre layer and in the summary branch (<see cref="NetworkOptions.Dropout"/>).</summary>
+    public double Dropout { get; init; } = 0.3;
+
     /// <summary>
     /// Mixup's Beta(α, α) parameter: each batch is blended with a shuffled copy of itself, and the
     /// loss with both targets in the same proportion; 0 trains without mixup.
@@ -152,6 +155,7 @@ public sealed record TrainingOptions
             ConvChannels3 = Scaled(defaults.ConvChannels3),
             FrameEmbedding = Scaled(defaults.FrameEmbedding),
             GruHidden = Scaled(defaults.GruHidden),
+            Dropout = Dropout,
             Recurrent = Recurrent,
             FrontEnd = FrontEnd,
             StandardiseWindows = StandardiseWindows,

@@ -99,6 +99,16 @@ public sealed class GenreTrainerTests
     }
 
     [Fact]
+    public void The_dropout_option_reaches_the_network()
+    {
+        var window = WindowParameters.Default;
+
+        var shape = new TrainingOptions { Dropout = 0.5 }.NetworkShape(window, 40, 3);
+
+        Assert.Equal(0.5, shape.Dropout);
+    }
+
+    [Fact]
     public void The_default_width_builds_the_default_network()
     {
         var window = WindowParameters.Default;
