@@ -177,16 +177,13 @@ internal sealed class EpochRunner : IDisposable
     private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget)
     {
         using var familyWeight = _options.FamilyLossWeight.ToScalar();
+        var familyLoss = nn.functional.nll_loss(familyLogProbabilities, familyTarget);
         // Pretraining on the families: with 1 to 9 clips per genre, the first epochs learn what tells the
         // seven families apart (about 130 clips each) before the genre loss can pull towards single clips.
         // A refit replays the same epochs, so it warms up alike.
-        if (_epochsRun <= _options.FamilyWarmupEpochs)
-        {
-            var familyLoss = nn.functional.nll_loss(familyLogProbabilities, familyTarget);
-            return _linkPenalty is null ? familyLoss : familyLoss.add(_linkPenalty.Of(Network.GenreLayerWeight), One);
-        }
-        var loss = nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing)
-            .add(nn.functional.nll_loss(familyLogProbabilities, familyTarget).mul(familyWeight), One);
+        var loss = _epochsRun <= _options.FamilyWarmupEpochs
+            ? familyLoss
+            : nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing).add(familyLoss.mul(familyWeight), One);
         return _linkPenalty is null ? loss : loss.add(_linkPenalty.Of(Network.GenreLayerWeight), One);
     }
 

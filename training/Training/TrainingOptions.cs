@@ -80,7 +80,7 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Multiplier of the strided network's widths (conv channels 16/32/64, frame embedding 128, GRU
-    /// 96 per direction): 1.5 doubles its multiply-adds per window, and so its time per window.
+    /// 96 per direction): 1.5 about doubles its multiply-adds per window (29 M against 13 M), and so its time per window.
     /// </summary>
     public double Width { get; init; } = 1;
 
