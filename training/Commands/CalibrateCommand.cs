@@ -34,20 +34,16 @@ internal static class CalibrateCommand
             var directory = Path.GetFullPath(parse.GetValue(modelOption)!);
             var manifest = ModelManifest.Read(directory);
             var paths = parse.GetValue(predictions)!;
+            var labels = manifest.CreateLabelMap();
             OutOfFoldPredictions pooled;
             try
             {
                 pooled = OutOfFoldPredictions.Merge(paths.Select(OutOfFoldPredictions.Read).ToList());
+                pooled.RequireGenres(labels.Genres.Select(g => g.Slug).ToList(), $"{directory}'s");
             }
             catch (Exception e) when (e is InvalidDataException or JsonException or IOException)
             {
                 Console.Error.WriteLine($"--predictions: {e.Message}");
-                return 2;
-            }
-            var labels = manifest.CreateLabelMap();
-            if (!pooled.Genres.SequenceEqual(labels.Genres.Select(g => g.Slug)))
-            {
-                Console.Error.WriteLine($"the predictions' genres are not {directory}'s labels: they come from another dataset");
                 return 2;
             }
             if (pooled.FoldsCovered().Count != pooled.Folds)

@@ -39,12 +39,21 @@ public sealed record OutOfFoldPredictions(int Seed, int Folds, IReadOnlyList<str
     {
         if (Seed != seed || Folds != folds)
             throw new InvalidDataException($"the predictions come from {Folds} folds with seed {Seed}, not {folds} with seed {seed}");
-        if (!Genres.SequenceEqual(genres))
-            throw new InvalidDataException("the predictions' genres are not this manifest's labels");
+        RequireGenres(genres, "this manifest's");
         var byFile = Clips.ToDictionary(c => c.File);
         if (files.FirstOrDefault(f => !byFile.ContainsKey(f)) is { } missing)
             throw new InvalidDataException($"no score for {missing} (give every fold's file)");
         return byFile;
+    }
+
+    /// <summary>
+    /// Throws unless the predictions' genres are <paramref name="genres"/> in the same order: the scores
+    /// are read by index, so another label set would silently score the wrong genres.
+    /// </summary>
+    public void RequireGenres(IReadOnlyList<string> genres, string whose)
+    {
+        if (!Genres.SequenceEqual(genres))
+            throw new InvalidDataException($"the predictions' genres are not {whose} labels: they come from another dataset");
     }
 
     /// <summary>The folds the clips come from, in order.</summary>

@@ -75,4 +75,14 @@ public sealed class OutOfFoldPredictionsTests
         Assert.Throws<InvalidDataException>(() => predictions.ByFileCovering(8, 2, Genres, ["a.mp3"]));
         Assert.Throws<InvalidDataException>(() => predictions.ByFileCovering(7, 2, ["acidhouse", "trance"], ["a.mp3"]));
     }
+
+    [Fact]
+    public void Labels_in_another_order_are_refused_since_scores_are_read_by_index()
+    {
+        var predictions = Part(0, "a.mp3");
+
+        var error = Assert.Throws<InvalidDataException>(() => predictions.RequireGenres(["goatrance", "acidhouse"], "the model's"));
+        Assert.Contains("the model's labels", error.Message);
+        predictions.RequireGenres(Genres, "the model's");
+    }
 }
