@@ -50,7 +50,7 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
                 input = channels;
             }
             outputChannels = input;
-            FrequencyRows = options.MelBands >> FullResolutionChannels.Length;
+            FrequencyRows = options.InputBands >> FullResolutionChannels.Length;
         }
         else
         {
@@ -64,13 +64,13 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
             norm3 = BatchNorm2d(options.ConvChannels3);
             pool3 = new PairMaxPool(frequency: true, time: false);
             outputChannels = options.ConvChannels3;
-            FrequencyRows = options.MelBands / 16;
+            FrequencyRows = options.InputBands / 16;
         }
         frameProjection = Linear(outputChannels * FrequencyRows, options.FrameEmbedding);
         if (options.Recurrent)
             gru = GRU(options.FrameEmbedding, options.GruHidden, batchFirst: true, bidirectional: true);
         var pooledLength = options.Recurrent ? 4 * options.GruHidden : 2 * options.FrameEmbedding;
-        summaryProjection = Linear(options.SummaryLength, options.SummaryEmbedding);
+        summaryProjection = Linear(options.InputSummaryLength, options.SummaryEmbedding);
         summaryDropout = Dropout(options.Dropout);
         headDropout = Dropout(options.Dropout);
         genreHead = Linear(pooledLength + options.SummaryEmbedding, options.GenreCount);
@@ -96,6 +96,12 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor mel, Tensor summary)
     {
         using var scope = NewDisposeScope();
+        if (Options.InputBands < Options.MelBands)
+        {
+            mel = mel.narrow(1, 0, Options.InputBands);
+            if (Options.InputSummaryLength < Options.SummaryLength)
+                summary = cat(new[] { summary.narrow(1, 0, Options.InputBands), summary.narrow(1, Options.MelBands, Options.InputBands) }, 1);
+        }
         if (Options.StandardiseWindows)
         {
             // [B, mel, frames]: per-band mean over time removed, one deviation per window.

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GenreOrleans.Analysis.Model;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace GenreOrleans.Analysis.Model;
 /// overall deviation before the front end, so a fixed EQ or a uniform compression of the
 /// recording's dynamics does not reach the convolutions (the summary branch still carries the
 /// track's spectral shape).
+/// <paramref name="BandsRead"/> above 0 feeds only the lowest that many mel bands to the network (a multiple
+/// of 16), and only their means and deviations from a per-band summary: what a band-limited source (a 16 kHz
+/// stream, a low-bitrate encoder) loses above the cut cannot then change the answer. 0 reads every band.
 /// </summary>
 public sealed record NetworkOptions(
     int MelBands,
@@ -23,4 +28,17 @@ public sealed record NetworkOptions(
     double Dropout = 0.3,
     bool Recurrent = true,
     ConvFrontEnd FrontEnd = ConvFrontEnd.Strided,
-    bool StandardiseWindows = false);
+    bool StandardiseWindows = false,
+    int BandsRead = 0)
+{
+    /// <summary>The mel bands the network reads: the lowest <see cref="BandsRead"/>, or all.</summary>
+    [JsonIgnore]
+    public int InputBands => BandsRead > 0 && BandsRead < MelBands ? BandsRead : MelBands;
+
+    /// <summary>
+    /// Summary values the network reads: a per-band summary (means of every band, then deviations) is cut
+    /// to the bands read; a summary of another layout is read whole.
+    /// </summary>
+    [JsonIgnore]
+    public int InputSummaryLength => InputBands < MelBands && SummaryLength == 2 * MelBands ? 2 * InputBands : SummaryLength;
+}

@@ -48,6 +48,32 @@ public sealed class GenreNetworkTests
     }
 
     [Fact]
+    public void A_network_reading_the_lowest_bands_ignores_the_bands_above_them_in_windows_and_summary()
+    {
+        using var network = new GenreNetwork(new NetworkOptions(128, 128, 256, 179, StandardiseWindows: true, BandsRead: 112));
+        network.eval();
+        using var mel = randn(2, 128, 128);
+        using var summary = randn(2, 256);
+        // What a 16 kHz source does to the top 16 bands: nothing left but the floor.
+        using var above = cat(new[] { zeros(1, 112, 1), ones(1, 16, 1) }, 1);
+        using var cutMel = mel * (1 - above) - 80 * above;
+        using var summaryAbove = cat(new[] { zeros(112), ones(16), zeros(112), ones(16) }).reshape(1, 256);
+        using var cutSummary = summary * (1 - summaryAbove);
+        using var original = network.call(mel, summary);
+        using var cut = network.call(cutMel, cutSummary);
+        Assert.True(allclose(original, cut, rtol: 1e-5, atol: 1e-5));
+    }
+
+    [Fact]
+    public void A_manifest_without_bands_read_reads_every_band()
+    {
+        var options = System.Text.Json.JsonSerializer.Deserialize<NetworkOptions>(
+            """{ "melBands": 128, "framesPerWindow": 128, "summaryLength": 256, "genreCount": 3 }""", ModelManifest.JsonOptions)!;
+        Assert.Equal((128, 256), (options.InputBands, options.InputSummaryLength));
+        Assert.DoesNotContain("inputBands", System.Text.Json.JsonSerializer.Serialize(options, ModelManifest.JsonOptions));
+    }
+
+    [Fact]
     public void A_manifest_without_window_standardisation_reads_as_without()
     {
         var options = System.Text.Json.JsonSerializer.Deserialize<NetworkOptions>(
