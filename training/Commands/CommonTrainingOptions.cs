@@ -23,6 +23,8 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _width = new("--width") { Description = "multiplier of the strided network's channels, frame embedding and GRU size (1 = 16/32/64, 128, 96)", DefaultValueFactory = _ => new TrainingOptions().Width };
     private readonly Option<double> _dropout = new("--dropout") { Description = "dropout before the genre layer and in the summary branch", DefaultValueFactory = _ => new TrainingOptions().Dropout };
     private readonly Option<double> _mixup = new("--mixup") { Description = "mixup Beta(α, α) parameter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MixupAlpha };
+    private readonly Option<double> _mutual = new("--mutual-weight") { Description = "deep mutual learning: train a peer network beside each network on the same batches, each also fitted to the other's distribution with this weight; the peer is not kept; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MutualWeight };
+    private readonly Option<int> _bandsRead = new("--bands-read") { Description = "feed the network only the lowest N mel bands (a multiple of 16; 112 = below 7.2 kHz, what a 16 kHz source keeps); 0 = all" };
     private readonly Option<double> _tempoStretch = new("--tempo-stretch") { Description = "largest relative tempo change of a training window (e.g. 0.06 for ±6 %); 0 = off", DefaultValueFactory = _ => new TrainingOptions().TempoStretch };
     private readonly Option<double> _pitchShift = new("--pitch-shift") { Description = "largest pitch shift of a training window in semitones; 0 = off", DefaultValueFactory = _ => new TrainingOptions().PitchShiftSemitones };
     private readonly Option<bool> _rawWindows = new("--raw-windows") { Description = "feed the windows to the network without standardising each (the recipe before 1.6.0)" };
@@ -41,7 +43,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -61,6 +63,8 @@ internal sealed class CommonTrainingOptions
         Width = Math.Clamp(parse.GetValue(_width), 0.25, 4),
         Dropout = Math.Clamp(parse.GetValue(_dropout), 0, 0.9),
         MixupAlpha = parse.GetValue(_mixup),
+        MutualWeight = Math.Max(0, parse.GetValue(_mutual)),
+        BandsRead = Math.Max(0, parse.GetValue(_bandsRead) / 16 * 16),
         LimiterProbability = parse.GetValue(_limiter),
         TempoStretch = Math.Clamp(parse.GetValue(_tempoStretch), 0, 0.5),
         PitchShiftSemitones = Math.Clamp(parse.GetValue(_pitchShift), 0, 12),

@@ -31,6 +31,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly Dictionary<int, int[]> _clipsByGenre;
     private readonly Tensor _membership;
     private readonly TorchSharp.Modules.Adam _optimizer;
+    private readonly TorchSharp.Modules.Adam? _peerOptimizer;
     private readonly float[] _mel;
     private readonly float[] _summary;
     private readonly float[] _rawSummary;
@@ -60,6 +61,12 @@ internal sealed class EpochRunner : IDisposable
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
         Network = new GenreNetwork(options.NetworkShape(window, summaryScaler.Length, labels.GenreCount));
         Session = new InferenceSession([Network], labels, window, melScaler, summaryScaler, modelVersion, CPU);
+        if (options.MutualWeight > 0)
+        {
+            // Created after the network, from the same generator: another initialisation, the same batches.
+            Peer = new GenreNetwork(options.NetworkShape(window, summaryScaler.Length, labels.GenreCount));
+            _peerOptimizer = optim.Adam(Peer.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        }
         _membership = GenreNetwork.FamilyMembership(labels, CPU);
         _optimizer = optim.Adam(Network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         _clipsByGenre = train.Select((c, i) => (c.Genre, i)).GroupBy(x => x.Genre).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
@@ -71,18 +78,25 @@ internal sealed class EpochRunner : IDisposable
 
     public GenreNetwork Network { get; }
 
+    /// <summary>
+    /// The network trained beside <see cref="Network"/> when <see cref="TrainingOptions.MutualWeight"/> is
+    /// set (deep mutual learning): same batches, each also fitted to the other's distribution. Not kept.
+    /// </summary>
+    public GenreNetwork? Peer { get; }
+
     /// <summary>The network behind the product's scoring path (scalers included); not disposed with the runner.</summary>
     public InferenceSession Session { get; }
 
     /// <summary>Trains one epoch of class-balanced random crops at <paramref name="learningRate"/>; returns the mean loss. Leaves the network in evaluation mode.</summary>
     public double RunEpoch(double learningRate, Action<int>? afterBatch = null)
     {
-        foreach (var group in _optimizer.ParamGroups)
+        foreach (var group in _optimizer.ParamGroups.Concat(_peerOptimizer?.ParamGroups ?? []))
             group.LearningRate = learningRate;
         _epochsRun++;
         var samples = _clipsByGenre.SelectMany(g => Enumerable.Range(0, _options.WindowsPerGenre).Select(_ => g.Value[_random.Next(g.Value.Length)])).ToArray();
         _random.Shuffle(samples);
         Network.train();
+        Peer?.train();
         double lossSum = 0;
         var batches = 0;
         for (var start = 0; start < samples.Length; start += _options.BatchSize)
@@ -95,6 +109,7 @@ internal sealed class EpochRunner : IDisposable
             afterBatch?.Invoke(batches);
         }
         Network.eval();
+        Peer?.eval();
         return lossSum / Math.Max(1, batches);
     }
 
@@ -164,17 +179,51 @@ internal sealed class EpochRunner : IDisposable
             summaryTensor = Mix(summaryTensor, summaryTensor.index_select(0, partner), mix);
         }
         var logits = Network.call(melTensor, summaryTensor);
-        var familyLogProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), _membership).clamp_min(ProbabilityFloor).log();
-        var loss = Loss(logits, familyLogProbabilities, genreTarget, familyTarget);
-        if (partner is not null)
-            loss = Mix(loss, Loss(logits, familyLogProbabilities, genreTarget.index_select(0, partner), familyTarget.index_select(0, partner)), mix);
+        var loss = BatchLoss(Network, logits, genreTarget, familyTarget, partner, mix);
+        if (Peer is null)
+        {
+            _optimizer.zero_grad();
+            loss.backward();
+            _optimizer.step();
+            return loss.item<float>();
+        }
+
+        // Deep mutual learning: each network also learns the other's answer on the same windows as a
+        // soft target (detached, so each gradient reaches its own network only). Two networks that err
+        // differently teach each other what an ensemble of them would know, and only one is kept.
+        var peerLogits = Peer.call(melTensor, summaryTensor);
+        var peerLoss = BatchLoss(Peer, peerLogits, genreTarget, familyTarget, partner, mix);
+        using var mutualWeight = _options.MutualWeight.ToScalar();
+        loss = loss.add(Divergence(peerLogits.detach(), logits).mul(mutualWeight), One);
+        peerLoss = peerLoss.add(Divergence(logits.detach(), peerLogits).mul(mutualWeight), One);
         _optimizer.zero_grad();
-        loss.backward();
+        _peerOptimizer!.zero_grad();
+        loss.add(peerLoss, One).backward();
         _optimizer.step();
+        _peerOptimizer.step();
         return loss.item<float>();
     }
 
-    private Tensor Loss(Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget)
+    private Tensor BatchLoss(GenreNetwork network, Tensor logits, Tensor genreTarget, Tensor familyTarget, Tensor? partner, double mix)
+    {
+        var familyLogProbabilities = GenreNetwork.FamilyProbabilities(logits.softmax(1), _membership).clamp_min(ProbabilityFloor).log();
+        var loss = Loss(network, logits, familyLogProbabilities, genreTarget, familyTarget);
+        if (partner is not null)
+            loss = Mix(loss, Loss(network, logits, familyLogProbabilities, genreTarget.index_select(0, partner), familyTarget.index_select(0, partner)), mix);
+        return loss;
+    }
+
+    /// <summary>
+    /// KL(target ‖ logits) averaged over the batch. The target is detached, so its gradient is the soft
+    /// cross-entropy's; the target's entropy is taken out so that the logged loss reads near zero when the two agree.
+    /// </summary>
+    private static Tensor Divergence(Tensor targetLogits, Tensor logits)
+    {
+        var target = targetLogits.log_softmax(1);
+        return target.exp().mul(target.sub(logits.log_softmax(1))).sum(1).mean();
+    }
+
+    private Tensor Loss(GenreNetwork network, Tensor logits, Tensor familyLogProbabilities, Tensor genreTarget, Tensor familyTarget)
     {
         using var familyWeight = _options.FamilyLossWeight.ToScalar();
         var familyLoss = nn.functional.nll_loss(familyLogProbabilities, familyTarget);
@@ -184,7 +233,7 @@ internal sealed class EpochRunner : IDisposable
         var loss = _epochsRun <= _options.FamilyWarmupEpochs
             ? familyLoss
             : nn.functional.cross_entropy(logits, genreTarget, label_smoothing: _options.LabelSmoothing).add(familyLoss.mul(familyWeight), One);
-        return _linkPenalty is null ? loss : loss.add(_linkPenalty.Of(Network.GenreLayerWeight), One);
+        return _linkPenalty is null ? loss : loss.add(_linkPenalty.Of(network.GenreLayerWeight), One);
     }
 
     /// <summary><c>share · a + (1 − share) · b</c> (mixup), with its Scalars held until the result exists.</summary>
@@ -204,6 +253,8 @@ internal sealed class EpochRunner : IDisposable
     public void Dispose()
     {
         _optimizer.Dispose();
+        _peerOptimizer?.Dispose();
+        Peer?.Dispose();
         _membership.Dispose();
         _linkPenalty?.Dispose();
     }

@@ -93,6 +93,16 @@ public sealed record TrainingOptions
     /// </summary>
     public double MixupAlpha { get; init; }
 
+    /// <summary>The lowest mel bands the network reads (<see cref="NetworkOptions.BandsRead"/>); 0 = all.</summary>
+    public int BandsRead { get; init; }
+
+    /// <summary>
+    /// Deep mutual learning: a second network of the same shape is trained beside each network on
+    /// the same batches, and each adds this weight times the cross-entropy against the other's
+    /// distribution to its loss; only the first is kept, so the model costs one network. 0 = off.
+    /// </summary>
+    public double MutualWeight { get; init; }
+
     /// <summary>
     /// Weight λ of the descriptor head in the fused track distribution (p_network^(1-λ) x p_head^λ):
     /// 0 is the network alone, 1 the head alone. Fixed rather than picked on the validation clips,
@@ -159,6 +169,7 @@ public sealed record TrainingOptions
             Recurrent = Recurrent,
             FrontEnd = FrontEnd,
             StandardiseWindows = StandardiseWindows,
+            BandsRead = BandsRead,
         };
     }
 }

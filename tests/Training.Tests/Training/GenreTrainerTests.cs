@@ -88,6 +88,21 @@ public sealed class GenreTrainerTests
     }
 
     [Fact]
+    public void Mutual_learning_trains_a_peer_on_the_same_batches_and_keeps_one_network()
+    {
+        var clips = SyntheticClips(6);
+        var plain = new GenreTrainer(Tiny, Labels, WindowParameters.Default, _ => { }).Refit(clips, [2e-3, 2e-3], "test@1");
+        var mutual = new GenreTrainer(Tiny with { MutualWeight = 1 }, Labels, WindowParameters.Default, _ => { }).Refit(clips, [2e-3, 2e-3], "test@1");
+
+        Assert.Single(mutual.Session.Networks);
+        Assert.All(mutual.History, e => Assert.True(double.IsFinite(e.Loss) && e.Loss > 0));
+        // The first network starts from the same initialisation; its loss now also counts the peer's answer.
+        Assert.NotEqual(plain.History[0].Loss, mutual.History[0].Loss);
+        plain.Session.Dispose();
+        mutual.Session.Dispose();
+    }
+
+    [Fact]
     public void A_wider_network_scales_every_width_and_trains_with_finite_losses()
     {
         var run = new GenreTrainer(Tiny with { Width = 1.5 }, Labels, WindowParameters.Default, _ => { }).Refit(SyntheticClips(6), [2e-3], "test@1");
