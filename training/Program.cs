@@ -8,6 +8,7 @@ NativeEnvironment.SetIfUnset("OMP_WAIT_POLICY", "PASSIVE");
 var root = new RootCommand("GenreOrleans training: train, evaluate and cross-validate the genre model.");
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(EvaluateFamiliesCommand.Create());
 root.Subcommands.Add(CrossValidateCommand.Create());
 root.Subcommands.Add(FeaturesCommand.Create());
 root.Subcommands.Add(RefitHeadCommand.Create());
