@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
+using GenreOrleans.Dsp.Decoding;
 using GenreOrleans.Training.Data;
 using GenreOrleans.Training.Evaluation;
 
@@ -67,7 +68,7 @@ internal static class EvaluateFamiliesCommand
                     clips.Add((new FamilyCheck.Clip(family, group, byFamily, result.LowConfidence),
                         row.GetValueOrDefault("source") ?? "", row.GetValueOrDefault("label") ?? family));
                 }
-                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+                catch (Exception e) when (e is AudioDecodingException or InvalidDataException or IOException or NotSupportedException)
                 {
                     Console.Error.WriteLine($"{path}: {e.Message}; left out");
                     skipped++;
@@ -82,7 +83,8 @@ internal static class EvaluateFamiliesCommand
             foreach (var check in checks)
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{check.Name,-40} clips {check.Clips,4}  family top-1 {check.FamilyTop1:F3}  groups {check.Groups,4} {check.GroupFamilyTop1:F3}  flagged {check.FlaggedShare:P0}, right among the rest {check.FamilyTop1Unflagged:F3}  most common family {check.MostCommonFamilyShare:F3}"));
-            return 0;
+            // Nothing measured is a failure, not a score of zero.
+            return clips.Count == 0 ? 1 : 0;
         });
         return command;
     }
