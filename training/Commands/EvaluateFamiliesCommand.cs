@@ -42,7 +42,9 @@ internal static class EvaluateFamiliesCommand
             var rows = table.Where(r => r.Length == header.Count)
                 .Select(r => header.Zip(r).ToDictionary(x => x.First, x => x.Second.Trim(), StringComparer.Ordinal)).ToList();
             var clips = new List<(FamilyCheck.Clip Clip, string Source, string Label)>();
-            var skipped = 0;
+            var skipped = table.Count - rows.Count;
+            if (skipped > 0)
+                Console.Error.WriteLine($"{labelsPath}: {skipped} rows without {header.Count} fields left out");
             foreach (var row in rows)
             {
                 var family = row.GetValueOrDefault("family") ?? "";
