@@ -2,6 +2,7 @@ using GenreOrleans.Training.Baseline;
 
 namespace GenreOrleans.Training.Tests.Baseline;
 
+[Collection(SeededTorchCollection.Name)]
 public class LogisticRegressionTests
 {
     [Fact]

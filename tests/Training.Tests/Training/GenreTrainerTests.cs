@@ -5,6 +5,7 @@ using GenreOrleans.Training.Training;
 
 namespace GenreOrleans.Training.Tests.Training;
 
+[Collection(SeededTorchCollection.Name)]
 public sealed class GenreTrainerTests
 {
     private static readonly LabelMap Labels = LabelMap.FromRows(
