@@ -28,6 +28,8 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _tempoStretch = new("--tempo-stretch") { Description = "largest relative tempo change of a training window (e.g. 0.06 for ±6 %); 0 = off", DefaultValueFactory = _ => new TrainingOptions().TempoStretch };
     private readonly Option<double> _pitchShift = new("--pitch-shift") { Description = "largest pitch shift of a training window in semitones; 0 = off", DefaultValueFactory = _ => new TrainingOptions().PitchShiftSemitones };
     private readonly Option<bool> _rawWindows = new("--raw-windows") { Description = "feed the windows to the network without standardising each (the recipe before 1.6.0)" };
+    private readonly Option<double> _eqTilt = new("--eq-tilt") { Description = "largest random EQ tilt of a training window across the bands, ± dB", DefaultValueFactory = _ => new TrainingOptions().EqTiltDb };
+    private readonly Option<double> _compressionShare = new("--compression-share") { Description = "share of training windows whose band dynamics are compressed", DefaultValueFactory = _ => new TrainingOptions().CompressionShare };
     private readonly Option<double> _limiter = new("--limiter") { Description = "share of training windows passed through a broadband limiter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().LimiterProbability };
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
     private readonly Option<int> _familyWarmup = new("--family-warmup-epochs") { Description = "first epochs trained on the family loss alone" };
@@ -43,7 +45,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -66,6 +68,8 @@ internal sealed class CommonTrainingOptions
         MutualWeight = Math.Max(0, parse.GetValue(_mutual)),
         BandsRead = Math.Max(0, parse.GetValue(_bandsRead) / 16 * 16),
         LimiterProbability = parse.GetValue(_limiter),
+        EqTiltDb = Math.Clamp(parse.GetValue(_eqTilt), 0, 40),
+        CompressionShare = Math.Clamp(parse.GetValue(_compressionShare), 0, 1),
         TempoStretch = Math.Clamp(parse.GetValue(_tempoStretch), 0, 0.5),
         PitchShiftSemitones = Math.Clamp(parse.GetValue(_pitchShift), 0, 12),
         StandardiseWindows = !parse.GetValue(_rawWindows),

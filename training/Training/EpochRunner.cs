@@ -51,7 +51,8 @@ internal sealed class EpochRunner : IDisposable
         torch.set_num_threads(options.Threads);
         torch.manual_seed(seed);
         _random = new Random(seed);
-        _augmenter = new SpectrogramAugmenter(window.MelBands, window.SampleRate, seed + 1, options.LimiterProbability, window.HopLength);
+        _augmenter = new SpectrogramAugmenter(window.MelBands, window.SampleRate, seed + 1, options.LimiterProbability, window.HopLength,
+            options.EqTiltDb, options.CompressionShare);
         // Tempo and pitch draw from their own generator, so that turning them on leaves every other
         // draw (crop positions, augmentation, summary dropout) as it was: a paired comparison.
         _warpRandom = new Random(seed + 2);

@@ -18,10 +18,17 @@ public sealed class SpectrogramAugmenter
     private readonly double[] _bandCentreHz;
     private readonly MelLimiter _limiter;
     private readonly double _limiterProbability;
+    private readonly double _tiltDb;
+    private readonly double _compressionShare;
 
     /// <param name="limiterProbability">Share of windows that go through <see cref="MelLimiter"/>; 0 draws nothing for it.</param>
-    public SpectrogramAugmenter(int bands, int sampleRate, int seed, double limiterProbability = 0, int hopLength = 512)
+    /// <param name="tiltDb">Largest EQ tilt from the lowest to the highest band, ± dB (drawn for 70 % of windows).</param>
+    /// <param name="compressionShare">Share of windows whose band dynamics are compressed.</param>
+    public SpectrogramAugmenter(int bands, int sampleRate, int seed, double limiterProbability = 0, int hopLength = 512,
+        double tiltDb = 6, double compressionShare = 0.3)
     {
+        _tiltDb = tiltDb;
+        _compressionShare = compressionShare;
         _random = new Random(seed);
         _bandCentreHz = SlaneyMel.BandCentres(bands, sampleRate / 2.0);
         _limiter = new MelLimiter((double)hopLength / sampleRate);
@@ -33,7 +40,7 @@ public sealed class SpectrogramAugmenter
     {
         var offset = new float[bands];
         var gain = Uniform(-6, 6);
-        var tilt = _random.NextDouble() < 0.7 ? Uniform(-6, 6) : 0;
+        var tilt = _random.NextDouble() < 0.7 ? Uniform(-_tiltDb, _tiltDb) : 0;
         var bumpCentre = Uniform(0, bands);
         var bumpGain = _random.NextDouble() < 0.5 ? Uniform(-6, 6) : 0;
         var bumpWidth = Uniform(4, 24);
@@ -43,7 +50,7 @@ public sealed class SpectrogramAugmenter
             var bump = bumpGain * Math.Exp(-0.5 * Math.Pow((b - bumpCentre) / bumpWidth, 2));
             offset[b] = (float)(gain + tilt * position + bump);
         }
-        var compression = _random.NextDouble() < 0.3 ? (float)Uniform(0.55, 1.0) : 1f;
+        var compression = _random.NextDouble() < _compressionShare ? (float)Uniform(0.55, 1.0) : 1f;
         var cutoffBand = bands;
         if (_random.NextDouble() < 0.3)
         {

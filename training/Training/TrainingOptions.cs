@@ -60,6 +60,12 @@ public sealed record TrainingOptions
     /// </summary>
     public double LimiterProbability { get; init; }
 
+    /// <summary>Largest random EQ tilt of a training window from the lowest to the highest band, ± dB.</summary>
+    public double EqTiltDb { get; init; } = 6;
+
+    /// <summary>Share of training windows whose band dynamics are compressed (factor 0.55–1).</summary>
+    public double CompressionShare { get; init; } = 0.3;
+
     /// <summary>
     /// Largest relative tempo change of a training window (<see cref="TempoStretchCrop"/>): each window's
     /// rate is drawn uniformly from 1 ± this; 0 crops at the clip's own tempo.
