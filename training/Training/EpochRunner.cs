@@ -60,12 +60,13 @@ internal sealed class EpochRunner : IDisposable
         _pitchShifter = new MelPitchShifter(window.MelBands, window.FramesPerWindow, window.SampleRate);
         var melScaler = MelBandScaler.Fit(train, window.MelBands);
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
-        Network = new GenreNetwork(options.NetworkShape(window, summaryScaler.Length, labels.GenreCount));
+        var shape = options.NetworkShape(window, summaryScaler.Length, labels.GenreCount);
+        Network = new GenreNetwork(shape);
         Session = new InferenceSession([Network], labels, window, melScaler, summaryScaler, modelVersion, CPU);
         if (options.MutualWeight > 0)
         {
             // Created after the network, from the same generator: another initialisation, the same batches.
-            Peer = new GenreNetwork(options.NetworkShape(window, summaryScaler.Length, labels.GenreCount));
+            Peer = new GenreNetwork(shape);
             _peerOptimizer = optim.Adam(Peer.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         }
         _membership = GenreNetwork.FamilyMembership(labels, CPU);
@@ -181,27 +182,24 @@ internal sealed class EpochRunner : IDisposable
         }
         var logits = Network.call(melTensor, summaryTensor);
         var loss = BatchLoss(Network, logits, genreTarget, familyTarget, partner, mix);
-        if (Peer is null)
+        var total = loss;
+        if (Peer is not null)
         {
-            _optimizer.zero_grad();
-            loss.backward();
-            _optimizer.step();
-            return loss.item<float>();
+            // Deep mutual learning: each network also learns the other's answer on the same windows as a
+            // soft target (detached, so each gradient reaches its own network only). Two networks that err
+            // differently teach each other what an ensemble of them would know, and only one is kept.
+            var peerLogits = Peer.call(melTensor, summaryTensor);
+            var peerLoss = BatchLoss(Peer, peerLogits, genreTarget, familyTarget, partner, mix);
+            using var mutualWeight = _options.MutualWeight.ToScalar();
+            loss = loss.add(Divergence(peerLogits.detach(), logits).mul(mutualWeight), One);
+            peerLoss = peerLoss.add(Divergence(logits.detach(), peerLogits).mul(mutualWeight), One);
+            total = loss.add(peerLoss, One);
         }
-
-        // Deep mutual learning: each network also learns the other's answer on the same windows as a
-        // soft target (detached, so each gradient reaches its own network only). Two networks that err
-        // differently teach each other what an ensemble of them would know, and only one is kept.
-        var peerLogits = Peer.call(melTensor, summaryTensor);
-        var peerLoss = BatchLoss(Peer, peerLogits, genreTarget, familyTarget, partner, mix);
-        using var mutualWeight = _options.MutualWeight.ToScalar();
-        loss = loss.add(Divergence(peerLogits.detach(), logits).mul(mutualWeight), One);
-        peerLoss = peerLoss.add(Divergence(logits.detach(), peerLogits).mul(mutualWeight), One);
         _optimizer.zero_grad();
-        _peerOptimizer!.zero_grad();
-        loss.add(peerLoss, One).backward();
+        _peerOptimizer?.zero_grad();
+        total.backward();
         _optimizer.step();
-        _peerOptimizer.step();
+        _peerOptimizer?.step();
         return loss.item<float>();
     }
 
