@@ -20,7 +20,15 @@ public sealed class FeatureScaler
 
     public int Length => Mean.Length;
 
-    /// <summary>Fits on rows of equal length; a constant feature gets deviation 1 so it maps to 0.</summary>
+    /// <summary>
+    /// A feature whose deviation over the training rows is below this share of its scale (|mean| + 1)
+    /// counts as constant. Dividing by such a deviation turns a small difference in an unseen track into
+    /// a huge standardised value: a network trained on a library band-limited at 8 kHz had summary bands
+    /// varying by 2e-6 dB, and every full-band track came out as one genre at probability 1.
+    /// </summary>
+    public const double ConstantFeatureShare = 1e-3;
+
+    /// <summary>Fits on rows of equal length; a constant or nearly constant feature gets deviation 1 so it maps to (nearly) 0.</summary>
     public static FeatureScaler Fit(IReadOnlyList<float[]> rows)
     {
         var n = rows[0].Length;
@@ -41,7 +49,8 @@ public sealed class FeatureScaler
             var mu = mean[i] / rows.Count;
             var variance = Math.Max(0, square[i] / rows.Count - mu * mu);
             m[i] = (float)mu;
-            d[i] = variance > 1e-12 ? (float)Math.Sqrt(variance) : 1f;
+            var deviation = Math.Sqrt(variance);
+            d[i] = deviation > ConstantFeatureShare * (Math.Abs(mu) + 1) ? (float)deviation : 1f;
         }
         return new FeatureScaler(m, d);
     }

@@ -27,6 +27,19 @@ public sealed class FeatureScalerTests
     }
 
     [Fact]
+    public void Nearly_constant_feature_keeps_an_unseen_value_on_the_scale_of_its_difference()
+    {
+        // A summary band that sits at the floor in every training clip, up to rounding.
+        var rows = new List<float[]> { new[] { -80f, 1f }, new[] { -80.00001f, 3f }, new[] { -79.99999f, 5f } };
+        var scaler = FeatureScaler.Fit(rows);
+
+        var unseen = scaler.Transform(new[] { -74f, 3f });
+
+        Assert.InRange(unseen[0], 5.9f, 6.1f);
+        Assert.Equal(0f, unseen[1], 5);
+    }
+
+    [Fact]
     public void Row_transform_uses_each_rows_own_statistics_in_every_window()
     {
         var scaler = new FeatureScaler(new[] { 0f, 10f }, new[] { 1f, 2f });
