@@ -2,7 +2,11 @@ using GenreOrleans.Analysis.Model;
 
 namespace GenreOrleans.Training.Training;
 
-/// <summary>The network's input scaler: each mel band's mean and deviation over every frame of the training clips.</summary>
+/// <summary>
+/// The network's input scaler: each mel band's mean and deviation over every frame of the training clips. A band that
+/// never moves in training (a library band-limited below it, always at the floor) gets deviation 1, as in
+/// <see cref="FeatureScaler.Fit"/>, so a track with content there cannot swamp the window.
+/// </summary>
 internal static class MelBandScaler
 {
     public static FeatureScaler Fit(IReadOnlyList<TrainingClip> train, int bands)
@@ -29,7 +33,7 @@ internal static class MelBandScaler
         {
             var mu = sum[b] / frames;
             mean[b] = (float)mu;
-            deviation[b] = (float)Math.Sqrt(Math.Max(1e-6, square[b] / frames - mu * mu));
+            deviation[b] = FeatureScaler.UsableDeviation(mu, square[b] / frames - mu * mu);
         }
         return new FeatureScaler(mean, deviation);
     }

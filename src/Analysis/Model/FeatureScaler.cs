@@ -28,6 +28,13 @@ public sealed class FeatureScaler
     /// </summary>
     public const double ConstantFeatureShare = 1e-3;
 
+    /// <summary>The deviation to divide by for a feature of this training mean and variance: 1 where it is (nearly) constant.</summary>
+    public static float UsableDeviation(double mean, double variance)
+    {
+        var deviation = Math.Sqrt(Math.Max(0, variance));
+        return deviation > ConstantFeatureShare * (Math.Abs(mean) + 1) ? (float)deviation : 1f;
+    }
+
     /// <summary>Fits on rows of equal length; a constant or nearly constant feature gets deviation 1 so it maps to (nearly) 0.</summary>
     public static FeatureScaler Fit(IReadOnlyList<float[]> rows)
     {
@@ -47,10 +54,8 @@ public sealed class FeatureScaler
         for (var i = 0; i < n; i++)
         {
             var mu = mean[i] / rows.Count;
-            var variance = Math.Max(0, square[i] / rows.Count - mu * mu);
             m[i] = (float)mu;
-            var deviation = Math.Sqrt(variance);
-            d[i] = deviation > ConstantFeatureShare * (Math.Abs(mu) + 1) ? (float)deviation : 1f;
+            d[i] = UsableDeviation(mu, square[i] / rows.Count - mu * mu);
         }
         return new FeatureScaler(m, d);
     }
