@@ -20,7 +20,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _maxMinutes = new("--max-minutes") { Description = "wall-clock budget for training", DefaultValueFactory = _ => new TrainingOptions().MaxMinutes };
     private readonly Option<bool> _noGru = new("--no-gru") { Description = "pool the frame embeddings over time without the GRU" };
     private readonly Option<ConvFrontEnd> _frontEnd = new("--front-end") { Description = "Strided (3 cheap blocks) or FullResolution (5 blocks)", DefaultValueFactory = _ => new TrainingOptions().FrontEnd };
-    private readonly Option<double> _width = new("--width") { Description = "multiplier of the strided network's channels, frame embedding and GRU size (1 = 16/32/64, 128, 96)", DefaultValueFactory = _ => new TrainingOptions().Width };
+    private readonly Option<double> _width = new("--width") { Description = "multiplier of the network's channels, frame embedding and GRU size (1 = 16/32/64 strided or 16..128 full resolution, 128, 96)", DefaultValueFactory = _ => new TrainingOptions().Width };
     private readonly Option<double> _dropout = new("--dropout") { Description = "dropout before the genre layer and in the summary branch", DefaultValueFactory = _ => new TrainingOptions().Dropout };
     private readonly Option<double> _mixup = new("--mixup") { Description = "mixup Beta(α, α) parameter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MixupAlpha };
     private readonly Option<double> _mutual = new("--mutual-weight") { Description = "deep mutual learning: train a peer network beside each network on the same batches, each also fitted to the other's distribution with this weight; the peer is not kept; 0 = off", DefaultValueFactory = _ => new TrainingOptions().MutualWeight };
@@ -39,14 +39,26 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _headLinkWeight = new("--head-link-weight") { Description = "weight of that pull; 0 = off", DefaultValueFactory = _ => new TrainingOptions().HeadLinkWeight };
     private readonly Option<double> _networkLinkWeight = new("--network-link-weight") { Description = "the same pull on the network's genre layer; 0 = off", DefaultValueFactory = _ => new TrainingOptions().NetworkLinkWeight };
     private readonly Option<int> _networks = new("--networks") { Description = "networks trained from different seeds and averaged (an ensemble)", DefaultValueFactory = _ => new TrainingOptions().Networks };
+    private readonly Option<string> _partner = new("--partner") { Description = "one more network of another shape, e.g. FullResolution,no-gru,width=0.5,epochs=20 (front end, gru/no-gru, width, epochs)" };
     private readonly Option<int> _folds = new("--folds") { DefaultValueFactory = _ => 5 };
     private readonly Option<int> _fold = new("--fold") { Description = "validation fold", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _cache = new("--cache") { Description = "feature cache directory", DefaultValueFactory = _ => ".cache/features" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
             command.Options.Add(option);
+        _partner.Validators.Add(result =>
+        {
+            try
+            {
+                PartnerNetwork.Parse(result.GetValueOrDefault<string>() ?? "");
+            }
+            catch (FormatException error)
+            {
+                result.AddError(error.Message);
+            }
+        });
     }
 
     public TrainingOptions Read(ParseResult parse) => new()
@@ -80,6 +92,7 @@ internal sealed class CommonTrainingOptions
         HeadLinkWeight = Math.Max(0, parse.GetValue(_headLinkWeight)),
         NetworkLinkWeight = Math.Max(0, parse.GetValue(_networkLinkWeight)),
         Networks = Math.Max(1, parse.GetValue(_networks)),
+        Partner = parse.GetValue(_partner) is { Length: > 0 } partner ? PartnerNetwork.Parse(partner) : null,
     };
 
     public int Folds(ParseResult parse) => parse.GetValue(_folds);

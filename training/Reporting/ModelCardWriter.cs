@@ -31,9 +31,10 @@ public static class ModelCardWriter
              (data.Links.Pairs.Count > 0 && options.HeadLinkWeight > 0
                  ? $", fitted with the weights of genres the guide links drawn together ({data.Links.Pairs.Count} links, weight {options.HeadLinkWeight.ToString(CultureInfo.InvariantCulture)}). "
                  : ". ") +
-             (manifest.Network.FrontEnd == ConvFrontEnd.FullResolution ? "Network: five full-resolution 3x3 conv blocks, " : $"Network: conv front end (3 blocks, {manifest.Network.ConvChannels1}/{manifest.Network.ConvChannels2}/{manifest.Network.ConvChannels3} channels), ") +
-             (manifest.Network.Recurrent ? $"bidirectional GRU ({manifest.Network.GruHidden} per direction) over time, " : "frame embeddings pooled over time, ") +
-             "summary-feature branch" +
+             (manifest.AllWeightsFiles.Count == 1 ? "Network: " : $"{manifest.AllWeightsFiles.Count} networks whose window probabilities are averaged: ") +
+             DescribeShape(manifest.Network) +
+             (manifest.EnsembleNetworks is { Count: > 0 } others ? $"; the last one instead {DescribeShape(others[^1])}" : "") +
+             (manifest.AllWeightsFiles.Count == 1 ? ", summary-feature branch" : ", each with a summary-feature branch") +
              (data.Links.Pairs.Count > 0 && options.NetworkLinkWeight > 0
                  ? $", genre layer trained with the same links drawing related genres' weights together (weight {options.NetworkLinkWeight.ToString(CultureInfo.InvariantCulture)})"
                  : "") +
@@ -80,7 +81,8 @@ public static class ModelCardWriter
         Line();
         Line("## Training");
         Line(run.BestEpochs.Count > 1
-            ? $"- An ensemble of {run.BestEpochs.Count} networks trained alike from seeds {options.Seed} + 1000 k, window probabilities averaged; " +
+            ? $"- An ensemble of {run.BestEpochs.Count} networks from seeds {options.Seed} + 1000 k, window probabilities averaged" +
+              (options.Partner is { } partner ? $" (the last one of another shape: {partner})" : ", all of one shape") + "; " +
               $"best epochs {string.Join(", ", run.BestEpochs)} (early stopping on validation, patience {options.Patience}); " +
               $"{run.Elapsed.TotalMinutes:F1} min in all on {options.Threads} CPU threads."
             : $"- {run.History.Count} epochs run, best epoch {run.BestEpoch} (early stopping on validation, patience {options.Patience}); " +
@@ -154,6 +156,12 @@ public static class ModelCardWriter
             lines.Insert(0, $"# Model card: {name} {version}");
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
     }
+
+    private static string DescribeShape(NetworkOptions network) =>
+        (network.FrontEnd == ConvFrontEnd.FullResolution
+            ? $"five full-resolution 3x3 conv blocks ({network.ConvChannels1} to {8 * network.ConvChannels1} channels), "
+            : $"conv front end (3 blocks, {network.ConvChannels1}/{network.ConvChannels2}/{network.ConvChannels3} channels), ") +
+        (network.Recurrent ? $"bidirectional GRU ({network.GruHidden} per direction) over time" : "frame embeddings mean- and max-pooled over time");
 
     private static long CountParameters(TrainingRun run) =>
         run.Session.Networks.Sum(n => n.parameters().Sum(p => p.numel()));

@@ -35,6 +35,9 @@ public static class ModelExporter
             CreatedUtc = DateTimeOffset.UtcNow,
             WeightsFile = WeightsFile,
             EnsembleWeightsFiles = weightsFiles.Count > 1 ? weightsFiles.Skip(1).ToList() : null,
+            EnsembleNetworks = session.Networks.Skip(1).Any(n => n.Options != session.Network.Options)
+                ? session.Networks.Skip(1).Select(n => n.Options).ToList()
+                : null,
             Genres = data.Labels.Genres,
             Families = data.Labels.Families,
             Window = session.Window,

@@ -18,19 +18,20 @@ public static class FoldTraining
         log($"fold {validationFold}/{folds}: {train.Count} training clips, {validation.Count} validation clips");
 
         var window = Analysis.Model.WindowParameters.Default with { FramesPerWindow = options.WindowFrames, WindowHop = options.WindowFrames / 2 };
-        var trainer = new GenreTrainer(options, data.Labels, window, log, data.Links.Pairs);
+        var trainers = Enumerable.Range(0, options.MemberCount)
+            .Select(member => new GenreTrainer(options.ForMember(member), data.Labels, window, log, data.Links.Pairs)).ToList();
         var members = new List<TrainingRun>();
-        for (var member = 0; member < options.Networks; member++)
+        for (var member = 0; member < trainers.Count; member++)
         {
-            if (options.Networks > 1)
-                log($"network {member + 1} of {options.Networks}");
-            members.Add(trainer.Train(train, validation, modelVersion, member));
+            if (trainers.Count > 1)
+                log($"network {member + 1} of {trainers.Count}" + (member == options.Networks ? $" (partner: {options.Partner})" : ""));
+            members.Add(trainers[member].Train(train, validation, modelVersion, member));
         }
         var run = members.Count == 1 ? members[0] : Ensemble(members, modelVersion);
         var report = FoldEvaluation.Evaluate(data.Labels, data.Links, run.Session, train, validation, options, log, run.FirstNetwork);
         if (!options.RefitAllClips)
             return (run, report, split);
-        return RefitOnAllClips(data, options, trainer, members, run, report, split, validation, modelVersion, log);
+        return RefitOnAllClips(data, options, trainers, members, run, report, split, validation, modelVersion, log);
     }
 
     /// <summary>
@@ -40,13 +41,13 @@ public static class FoldTraining
     /// the refit has no held-out clip left to measure or choose anything on.
     /// </summary>
     private static (TrainingRun Run, ValidationReport Report, SplitDescription Split) RefitOnAllClips(
-        PreparedDataset data, TrainingOptions options, GenreTrainer trainer, IReadOnlyList<TrainingRun> members,
+        PreparedDataset data, TrainingOptions options, IReadOnlyList<GenreTrainer> trainers, IReadOnlyList<TrainingRun> members,
         TrainingRun validated, ValidationReport report, SplitDescription split, IReadOnlyList<TrainingClip> validation, string modelVersion,
         Action<string> log)
     {
         var clips = data.Clips;
         log($"refit on all {clips.Count} clips: {string.Join(", ", members.Select(m => m.BestEpoch))} epoch(s) with the validated run's learning rates");
-        var refits = members.Select((member, k) => trainer.Refit(
+        var refits = members.Select((member, k) => trainers[k].Refit(
             clips, member.History.Take(member.BestEpoch).Select(e => e.LearningRate).ToList(), modelVersion, k)).ToList();
         var session = refits.Count == 1 ? refits[0].Session : Ensemble(refits, modelVersion).Session;
         var (head, novelty) = FoldEvaluation.FitDescriptorModels(data.Labels, data.Links, clips, options);

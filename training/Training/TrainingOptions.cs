@@ -85,8 +85,9 @@ public sealed record TrainingOptions
     public ConvFrontEnd FrontEnd { get; init; } = ConvFrontEnd.Strided;
 
     /// <summary>
-    /// Multiplier of the strided network's widths (conv channels 16/32/64, frame embedding 128, GRU
-    /// 96 per direction): 1.5 about doubles its multiply-adds per window (29 M against 13 M), and so its time per window.
+    /// Multiplier of the network's widths (conv channels 16/32/64, or 16 to 128 for the full-resolution front end;
+    /// frame embedding 128, GRU 96 per direction): 1.5 about doubles the strided network's multiply-adds per window
+    /// (29 M against 13 M), and so its time per window.
     /// </summary>
     public double Width { get; init; } = 1;
 
@@ -146,6 +147,27 @@ public sealed record TrainingOptions
     /// probabilities are averaged: an ensemble, at that many times the training and scoring cost.
     /// </summary>
     public int Networks { get; init; } = 1;
+
+    /// <summary>
+    /// One more network of another shape after the <see cref="Networks"/> alike ones (<c>--partner</c>),
+    /// from seed + 1000 × <see cref="Networks"/>; null for none.
+    /// </summary>
+    public PartnerNetwork? Partner { get; init; }
+
+    /// <summary>All networks the model holds: <see cref="Networks"/>, plus the partner.</summary>
+    public int MemberCount => Networks + (Partner is null ? 0 : 1);
+
+    /// <summary>The options that train ensemble member <paramref name="member"/>: the run's own, or the partner's shape and epochs.</summary>
+    public TrainingOptions ForMember(int member) => member < Networks || Partner is not { } partner
+        ? this
+        : this with
+        {
+            FrontEnd = partner.FrontEnd,
+            Recurrent = partner.Recurrent,
+            Width = partner.Width,
+            Epochs = partner.Epochs ?? Epochs,
+            Partner = null,
+        };
 
     /// <summary>
     /// Torch threads. One by default: on a shared 2-core machine two OpenMP threads spend their

@@ -17,7 +17,9 @@ namespace GenreOrleans.Analysis.Model;
 /// </summary>
 public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
 {
-    private static readonly int[] FullResolutionChannels = { 16, 32, 64, 128, 128 };
+    // The five full-resolution blocks' channels as multiples of ConvChannels1 (16 -> 16/32/64/128/128,
+    // the reference CNN), so --width scales this front end as it scales the strided one.
+    private static readonly int[] FullResolutionMultiples = { 1, 2, 4, 8, 8 };
 
     private readonly Conv2d? conv1;
     private readonly BatchNorm2d? norm1;
@@ -44,13 +46,14 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         {
             blocks = new ModuleList<ConvBlock>();
             var input = 1;
-            foreach (var channels in FullResolutionChannels)
+            foreach (var multiple in FullResolutionMultiples)
             {
+                var channels = multiple * options.ConvChannels1;
                 blocks.Add(new ConvBlock(input, channels));
                 input = channels;
             }
             outputChannels = input;
-            FrequencyRows = options.InputBands >> FullResolutionChannels.Length;
+            FrequencyRows = options.InputBands >> FullResolutionMultiples.Length;
         }
         else
         {

@@ -8,7 +8,7 @@ namespace GenreOrleans.Analysis.Model;
 /// A loaded genre model ready to score windows: standardises mel and summary with the model's
 /// scalers, runs the network in evaluation mode (in chunks of <see cref="MaxBatch"/> windows)
 /// and returns genre and family probabilities per window. A model may hold several networks
-/// trained alike from different seeds (an ensemble): their probabilities are averaged. Uses CUDA
+/// (an ensemble, from different seeds and possibly of different shapes): their probabilities are averaged. Uses CUDA
 /// when torch sees a GPU. Forward passes are serialised; callers batch windows to get throughput.
 /// </summary>
 public sealed class InferenceSession : IWindowScorer, IDisposable
@@ -88,9 +88,12 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
         // Checked before any network is built, so that a half-copied model fails whole and names what is missing.
         if (manifest.AllWeightsFiles.FirstOrDefault(file => !File.Exists(Path.Combine(modelDirectory, file))) is { } missing)
             throw new FileNotFoundException($"model {manifest.Identity} lists the weights {missing}, which {modelDirectory} does not hold", missing);
-        var networks = manifest.AllWeightsFiles.Select(file =>
+        if (manifest.EnsembleNetworks is { } shapes && shapes.Count != (manifest.EnsembleWeightsFiles?.Count ?? 0))
+            throw new InvalidDataException(
+                $"model {manifest.Identity} lists {shapes.Count} ensemble network shapes for {manifest.EnsembleWeightsFiles?.Count ?? 0} ensemble weights files");
+        var networks = manifest.AllWeightsFiles.Zip(manifest.AllNetworks, (file, shape) =>
         {
-            var network = new GenreNetwork(manifest.Network);
+            var network = new GenreNetwork(shape);
             network.load(Path.Combine(modelDirectory, file));
             return network;
         }).ToList();

@@ -21,14 +21,26 @@ public sealed record ModelManifest
     public required string WeightsFile { get; init; }
 
     /// <summary>
-    /// Further networks of the same shape, inputs and labels, trained from other seeds: the model is
-    /// then an ensemble whose window probabilities are the networks' mean. Null for one network.
+    /// Further networks of the same inputs and labels, trained from other seeds: the model is then an
+    /// ensemble whose window probabilities are the networks' mean. Null for one network.
     /// </summary>
     public IReadOnlyList<string>? EnsembleWeightsFiles { get; init; }
+
+    /// <summary>
+    /// The shape of each of <see cref="EnsembleWeightsFiles"/>' networks, in the same order, where they
+    /// differ from <see cref="Network"/> (an ensemble of two differently built networks errs less alike
+    /// than two of one shape); null when every network has the first one's shape.
+    /// </summary>
+    public IReadOnlyList<NetworkOptions>? EnsembleNetworks { get; init; }
 
     /// <summary>The weights of every network of the model, the first one first.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> AllWeightsFiles => [WeightsFile, .. EnsembleWeightsFiles ?? []];
+
+    /// <summary>The shape of every network of the model, in the order of <see cref="AllWeightsFiles"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<NetworkOptions> AllNetworks =>
+        [Network, .. (EnsembleWeightsFiles ?? []).Select((_, i) => EnsembleNetworks?[i] ?? Network)];
 
     public required IReadOnlyList<GenreLabel> Genres { get; init; }
 

@@ -5,7 +5,8 @@ namespace GenreOrleans.Analysis.Model;
 /// <summary>
 /// Sizes of <see cref="GenreNetwork"/>; stored in model.json so inference rebuilds the same graph.
 /// <paramref name="Recurrent"/> false pools the frame embeddings over time directly, without the GRU;
-/// the ConvChannels sizes apply to the <see cref="ConvFrontEnd.Strided"/> front end only.
+/// the <see cref="ConvFrontEnd.FullResolution"/> front end reads only <paramref name="ConvChannels1"/> (its five
+/// blocks have 1, 2, 4, 8 and 8 times as many channels).
 /// <paramref name="StandardiseWindows"/> removes each window's per-band mean and divides by its
 /// overall deviation before the front end, so a fixed EQ or a uniform compression of the
 /// recording's dynamics does not reach the convolutions (the summary branch still carries the

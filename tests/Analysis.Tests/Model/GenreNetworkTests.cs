@@ -19,6 +19,20 @@ public sealed class GenreNetworkTests
     }
 
     [Fact]
+    public void The_full_resolution_front_end_keeps_the_reference_channels_by_default_and_scales_them_with_the_first()
+    {
+        static long[] ConvOutputs(NetworkOptions options)
+        {
+            using var network = new GenreNetwork(options);
+            return network.named_parameters().Where(p => p.name.EndsWith("conv.weight")).Select(p => p.parameter.shape[0]).ToArray();
+        }
+        var reference = new NetworkOptions(128, 128, 8, 3, Recurrent: false, FrontEnd: ConvFrontEnd.FullResolution);
+
+        Assert.Equal(new long[] { 16, 32, 64, 128, 128 }, ConvOutputs(reference));
+        Assert.Equal(new long[] { 8, 16, 32, 64, 64 }, ConvOutputs(reference with { ConvChannels1 = 8 }));
+    }
+
+    [Fact]
     public void A_manifest_without_a_front_end_reads_as_the_strided_one()
     {
         var options = System.Text.Json.JsonSerializer.Deserialize<NetworkOptions>(

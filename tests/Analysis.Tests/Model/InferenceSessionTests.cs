@@ -78,6 +78,36 @@ public sealed class InferenceSessionTests
     }
 
     [Fact]
+    public async Task An_ensemble_of_two_shapes_rebuilds_each_network_from_its_own_shape()
+    {
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, networks: 2,
+            ensembleShape: shape => shape with { FrontEnd = ConvFrontEnd.FullResolution, ConvChannels1 = 4, Recurrent = false });
+        var manifest = ModelManifest.Read(directory);
+        using var ensemble = InferenceSession.Load(directory);
+
+        var scores = await ensemble.ScoreAsync(RandomBatch(2, 5));
+
+        Assert.Equal(manifest.AllNetworks, ensemble.Networks.Select(n => n.Options));
+        Assert.Equal(ConvFrontEnd.FullResolution, ensemble.Networks[1].Options.FrontEnd);
+        Assert.Equal(ConvFrontEnd.Strided, ensemble.Networks[0].Options.FrontEnd);
+        Assert.All(scores.Genres, p => Assert.True(float.IsFinite(p)));
+    }
+
+    [Fact]
+    public void A_model_whose_ensemble_shapes_do_not_match_its_weights_is_refused()
+    {
+        using var folder = new TemporaryDirectory("genre-analysis-tests");
+        var directory = TinyModel.Create(folder.Path, networks: 2);
+        var manifest = ModelManifest.Read(directory);
+        (manifest with { EnsembleNetworks = [manifest.Network, manifest.Network] }).Write(directory);
+
+        var error = Assert.Throws<InvalidDataException>(() => InferenceSession.Load(directory));
+
+        Assert.Contains("2 ensemble network shapes for 1 ensemble weights files", error.Message);
+    }
+
+    [Fact]
     public void A_model_whose_listed_weights_are_missing_is_refused_with_the_files_name()
     {
         using var folder = new TemporaryDirectory("genre-analysis-tests");

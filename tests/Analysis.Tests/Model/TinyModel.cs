@@ -3,7 +3,7 @@ using GenreOrleans.Analysis.Pipeline;
 
 namespace GenreOrleans.Analysis.Tests.Model;
 
-/// <summary>An untrained, randomly initialised model directory with three genres in two families (one network, or an ensemble of several), for pipeline tests.</summary>
+/// <summary>An untrained, randomly initialised model directory with three genres in two families (one network, or an ensemble of several, optionally of another shape), for pipeline tests.</summary>
 internal static class TinyModel
 {
     public static readonly GenreLabel[] Genres =
@@ -14,7 +14,8 @@ internal static class TinyModel
     };
 
     public static string Create(string directory, double lowConfidenceThreshold = 0.0, string aggregation = "MeanProbability",
-        DescriptorHead? descriptorHead = null, DescriptorNovelty? descriptorNovelty = null, int networks = 1)
+        DescriptorHead? descriptorHead = null, DescriptorNovelty? descriptorNovelty = null, int networks = 1,
+        Func<NetworkOptions, NetworkOptions>? ensembleShape = null)
     {
         Directory.CreateDirectory(directory);
         TorchSharp.torch.manual_seed(7);
@@ -23,10 +24,11 @@ internal static class TinyModel
         var summaryLength = 2 * window.MelBands;
         var options = new NetworkOptions(window.MelBands, window.FramesPerWindow, summaryLength, labels.GenreCount);
         var weightsFiles = Enumerable.Range(0, networks).Select(i => i == 0 ? "weights.dat" : $"weights-{i + 1}.dat").ToList();
-        foreach (var file in weightsFiles)
+        var shapes = weightsFiles.Select((_, i) => i == 0 || ensembleShape is null ? options : ensembleShape(options)).ToList();
+        for (var i = 0; i < networks; i++)
         {
-            using var network = new GenreNetwork(options);
-            network.save(Path.Combine(directory, file));
+            using var network = new GenreNetwork(shapes[i]);
+            network.save(Path.Combine(directory, weightsFiles[i]));
         }
         new ModelManifest
         {
@@ -35,6 +37,7 @@ internal static class TinyModel
             CreatedUtc = DateTimeOffset.UnixEpoch,
             WeightsFile = "weights.dat",
             EnsembleWeightsFiles = networks > 1 ? weightsFiles.Skip(1).ToList() : null,
+            EnsembleNetworks = networks > 1 && ensembleShape is not null ? shapes.Skip(1).ToList() : null,
             Genres = labels.Genres,
             Families = labels.Families,
             Window = window,
