@@ -39,7 +39,22 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _headLinkWeight = new("--head-link-weight") { Description = "weight of that pull; 0 = off", DefaultValueFactory = _ => new TrainingOptions().HeadLinkWeight };
     private readonly Option<double> _networkLinkWeight = new("--network-link-weight") { Description = "the same pull on the network's genre layer; 0 = off", DefaultValueFactory = _ => new TrainingOptions().NetworkLinkWeight };
     private readonly Option<int> _networks = new("--networks") { Description = "networks trained from different seeds and averaged (an ensemble)", DefaultValueFactory = _ => new TrainingOptions().Networks };
-    private readonly Option<string> _partner = new("--partner") { Description = "one more network of another shape, e.g. FullResolution,no-gru,width=0.5,epochs=20 (front end, gru/no-gru, width, epochs)" };
+    private readonly Option<PartnerNetwork?> _partner = new("--partner")
+    {
+        Description = "one more network of another shape, e.g. FullResolution,no-gru,width=0.5,epochs=20 (front end, gru/no-gru, width, epochs)",
+        CustomParser = result =>
+        {
+            try
+            {
+                return PartnerNetwork.Parse(result.Tokens.Single().Value);
+            }
+            catch (FormatException error)
+            {
+                result.AddError(error.Message);
+                return null;
+            }
+        },
+    };
     private readonly Option<int> _folds = new("--folds") { DefaultValueFactory = _ => 5 };
     private readonly Option<int> _fold = new("--fold") { Description = "validation fold", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _cache = new("--cache") { Description = "feature cache directory", DefaultValueFactory = _ => ".cache/features" };
@@ -48,17 +63,6 @@ internal sealed class CommonTrainingOptions
     {
         foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
             command.Options.Add(option);
-        _partner.Validators.Add(result =>
-        {
-            try
-            {
-                PartnerNetwork.Parse(result.GetValueOrDefault<string>() ?? "");
-            }
-            catch (FormatException error)
-            {
-                result.AddError(error.Message);
-            }
-        });
     }
 
     public TrainingOptions Read(ParseResult parse) => new()
@@ -92,7 +96,7 @@ internal sealed class CommonTrainingOptions
         HeadLinkWeight = Math.Max(0, parse.GetValue(_headLinkWeight)),
         NetworkLinkWeight = Math.Max(0, parse.GetValue(_networkLinkWeight)),
         Networks = Math.Max(1, parse.GetValue(_networks)),
-        Partner = parse.GetValue(_partner) is { Length: > 0 } partner ? PartnerNetwork.Parse(partner) : null,
+        Partner = parse.GetValue(_partner),
     };
 
     public int Folds(ParseResult parse) => parse.GetValue(_folds);

@@ -159,7 +159,7 @@ public static class ModelCardWriter
 
     private static string DescribeShape(NetworkOptions network) =>
         (network.FrontEnd == ConvFrontEnd.FullResolution
-            ? $"five full-resolution 3x3 conv blocks ({network.ConvChannels1} to {8 * network.ConvChannels1} channels), "
+            ? $"five full-resolution 3x3 conv blocks ({string.Join('/', GenreNetwork.FullResolutionChannels(network))} channels), "
             : $"conv front end (3 blocks, {network.ConvChannels1}/{network.ConvChannels2}/{network.ConvChannels3} channels), ") +
         (network.Recurrent ? $"bidirectional GRU ({network.GruHidden} per direction) over time" : "frame embeddings mean- and max-pooled over time");
 

@@ -4,9 +4,10 @@ using GenreOrleans.Analysis.Model;
 namespace GenreOrleans.Training.Training;
 
 /// <summary>
-/// One more network for the ensemble, built differently from the others (<c>--partner</c>): two networks
-/// of different shapes err less alike than two of one shape, so their average gains more. Everything not
-/// named here (augmentation, losses, links, budget) is the run's own.
+/// One more network for the ensemble, built differently from the others (<c>--partner</c>), to compare
+/// shapes as ensemble partners (on the guide, averaged as the product averages, no shape tried did better
+/// than a second network of the first one's shape: docs/model.md). Everything not named here
+/// (augmentation, losses, links, budget) is the run's own.
 /// </summary>
 public sealed record PartnerNetwork(ConvFrontEnd FrontEnd, bool Recurrent, double Width, int? Epochs)
 {

@@ -46,9 +46,8 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
         {
             blocks = new ModuleList<ConvBlock>();
             var input = 1;
-            foreach (var multiple in FullResolutionMultiples)
+            foreach (var channels in FullResolutionChannels(options))
             {
-                var channels = multiple * options.ConvChannels1;
                 blocks.Add(new ConvBlock(input, channels));
                 input = channels;
             }
@@ -89,6 +88,10 @@ public sealed class GenreNetwork : Module<Tensor, Tensor, Tensor>
     private static readonly Scalar One = 1.ToScalar();
 
     public NetworkOptions Options { get; }
+
+    /// <summary>The output channels of the full-resolution front end's five blocks for these options.</summary>
+    public static IReadOnlyList<int> FullResolutionChannels(NetworkOptions options) =>
+        FullResolutionMultiples.Select(multiple => multiple * options.ConvChannels1).ToArray();
 
     private int FrequencyRows { get; }
 

@@ -28,8 +28,7 @@ public sealed record ModelManifest
 
     /// <summary>
     /// The shape of each of <see cref="EnsembleWeightsFiles"/>' networks, in the same order, where they
-    /// differ from <see cref="Network"/> (an ensemble of two differently built networks errs less alike
-    /// than two of one shape); null when every network has the first one's shape.
+    /// differ from <see cref="Network"/> (<c>training --partner</c>); null when every network has the first one's shape.
     /// </summary>
     public IReadOnlyList<NetworkOptions>? EnsembleNetworks { get; init; }
 
