@@ -18,8 +18,8 @@ internal static class FeaturesBenchmark
 {
     public static int Run(string[] args)
     {
-        var clipPath = Value(args, "--clip") ?? DefaultClip();
-        var runs = int.Parse(Value(args, "--runs") ?? "50", CultureInfo.InvariantCulture);
+        var clipPath = BenchArguments.Value(args, "--clip") ?? DefaultClip();
+        var runs = int.Parse(BenchArguments.Value(args, "--runs") ?? "50", CultureInfo.InvariantCulture);
         var samples = clipPath is null ? Synthetic() : Load(clipPath);
         Console.WriteLine($"clip: {(clipPath ?? "synthetic drums + noise")}, {samples.Length} samples ({samples.Length / 22050.0:F2} s at 22,050 Hz)");
         Console.WriteLine($"runtime: .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, SIMD {System.Numerics.Vector<double>.Count} doubles, one thread");
@@ -203,11 +203,5 @@ internal static class FeaturesBenchmark
                 + 0.1 * (random.NextDouble() - 0.5) + 0.2 * Math.Sin(2 * Math.PI * 440 * i / 22050));
         }
         return samples;
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -15,8 +15,8 @@ public static class InferenceBenchmark
 {
     public static int Run(string[] args)
     {
-        var modelDirectory = Value(args, "--model") ?? ModelLocator.FindDefault();
-        var mp3 = Value(args, "--mp3") ?? FiveMinuteMp3.Ensure();
+        var modelDirectory = BenchArguments.Value(args, "--model") ?? ModelLocator.FindDefault();
+        var mp3 = BenchArguments.Value(args, "--mp3") ?? FiveMinuteMp3.Ensure();
         using var session = InferenceSession.Load(modelDirectory);
         var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
         Console.WriteLine($"model {session.ModelVersion} on {session.DeviceName}; {Environment.ProcessorCount} cores");
@@ -35,18 +35,9 @@ public static class InferenceBenchmark
             double? single = null;
             foreach (var batchSize in new[] { 1, 8, 32 })
             {
-                var batch = Slice(features.Windows, batchSize);
-                session.ScoreAsync(batch).GetAwaiter().GetResult(); // warm-up
-                var clock = Stopwatch.StartNew();
-                var batches = 0;
-                while (clock.Elapsed < TimeSpan.FromSeconds(3) || batches < 3)
-                {
-                    session.ScoreAsync(batch).GetAwaiter().GetResult();
-                    batches++;
-                }
-                var perSecond = batches * batchSize / clock.Elapsed.TotalSeconds;
+                var (perSecond, msPerBatch) = WindowThroughput.Measure(session, WindowThroughput.Slice(features.Windows, batchSize));
                 single ??= perSecond;
-                Console.WriteLine($"{threads,7}  {batchSize,5}  {perSecond,9:F1}  {clock.Elapsed.TotalMilliseconds / batches,8:F1}  {perSecond / single.Value,9:F2}x");
+                Console.WriteLine($"{threads,7}  {batchSize,5}  {perSecond,9:F1}  {msPerBatch,8:F1}  {perSecond / single.Value,9:F2}x");
             }
         }
 
@@ -88,28 +79,8 @@ public static class InferenceBenchmark
                 $"{decoded.Facts.DurationSeconds / seconds:F0}x real time; target 2 s: {(seconds <= 2 ? "met" : "missed")}; top genre {result.Genres[0].Slug}");
         }
 
-        CliProcessTiming.Run(mp3, Value(args, "--cli"), Value(args, "--reference-cli"),
-            int.Parse(Value(args, "--cli-runs") ?? "7", System.Globalization.CultureInfo.InvariantCulture));
+        CliProcessTiming.Run(mp3, BenchArguments.Value(args, "--cli"), BenchArguments.Value(args, "--reference-cli"),
+            int.Parse(BenchArguments.Value(args, "--cli-runs") ?? "7", System.Globalization.CultureInfo.InvariantCulture));
         return 0;
-    }
-
-    private static WindowBatch Slice(WindowBatch windows, int count)
-    {
-        var size = windows.MelBands * windows.FramesPerWindow;
-        var mel = new float[count * size];
-        var summary = new float[count * windows.SummaryLength];
-        for (var i = 0; i < count; i++)
-        {
-            var source = i % windows.WindowCount;
-            Array.Copy(windows.Mel, source * size, mel, i * size, size);
-            Array.Copy(windows.Summary, source * windows.SummaryLength, summary, i * windows.SummaryLength, windows.SummaryLength);
-        }
-        return new WindowBatch(mel, summary, count, windows.MelBands, windows.FramesPerWindow, windows.SummaryLength);
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -22,10 +22,10 @@ public static class InferenceGrainBenchmark
 {
     public static int Run(string[] args)
     {
-        var model = Option(args, "--model") ?? ModelLocator.FindDefault();
-        var tracks = int.Parse(Option(args, "--tracks") ?? "8");
-        var requests = int.Parse(Option(args, "--requests") ?? "4");
-        var windows = int.Parse(Option(args, "--windows") ?? "12");
+        var model = BenchArguments.Value(args, "--model") ?? ModelLocator.FindDefault();
+        var tracks = int.Parse(BenchArguments.Value(args, "--tracks") ?? "8");
+        var requests = int.Parse(BenchArguments.Value(args, "--requests") ?? "4");
+        var windows = int.Parse(BenchArguments.Value(args, "--windows") ?? "12");
         var manifest = ModelManifest.Read(model);
         Console.WriteLine($"model {manifest.Name}@{manifest.Version}; {tracks} tracks at once, each {requests} requests of {windows} windows");
 
@@ -104,11 +104,6 @@ public static class InferenceGrainBenchmark
         return new WindowBatch(mel, summary, windows, network.MelBands, network.FramesPerWindow, network.SummaryLength);
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 
     private static int FreePort()
     {

@@ -17,8 +17,8 @@ internal static class ResamplerBenchmark
 
     public static int Run(string[] args)
     {
-        var seconds = int.Parse(Value(args, "--seconds") ?? "300", CultureInfo.InvariantCulture);
-        var runs = int.Parse(Value(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        var seconds = int.Parse(BenchArguments.Value(args, "--seconds") ?? "300", CultureInfo.InvariantCulture);
+        var runs = int.Parse(BenchArguments.Value(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         Console.WriteLine($"{seconds} s of mono audio to {AnalysisRate} Hz, best of {runs} runs each, one thread; reference = one output sample at a time");
         Console.WriteLine($"{"input rate",10}  {"taps",5}  {"reference",10}  {"whole",10}  {"streamed",10}  {"ratio whole",11}  {"ratio streamed",14}");
         foreach (var rate in new[] { 44100, 48000, 32000, 96000 })
@@ -84,11 +84,5 @@ internal static class ResamplerBenchmark
             best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
         }
         return best;
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
