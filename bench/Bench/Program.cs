@@ -1,5 +1,5 @@
 // Benchmarks print figures and ratios against references measured in the same run.
-// Usage: dotnet run -c Release --project bench/Bench -- <decoder|features|inference|tempokey|inference-grain|resampler> [options]
+// Usage: dotnet run -c Release --project bench/Bench -- <decoder|features|inference|device|tempokey|inference-grain|resampler> [options]
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     // One line per benchmark; each lives in its own folder.
@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["inference"] = GenreOrleans.Bench.Inference.InferenceBenchmark.Run,
     ["features"] = GenreOrleans.Bench.Features.FeaturesBenchmark.Run,
     ["tempokey"] = GenreOrleans.Bench.TempoKey.TempoKeyBenchmark.Run,
+    ["device"] = GenreOrleans.Bench.Device.DeviceBenchmark.Run,
     ["inference-grain"] = GenreOrleans.Bench.InferenceGrain.InferenceGrainBenchmark.Run,
     ["resampler"] = GenreOrleans.Bench.Resampling.ResamplerBenchmark.Run,
 };
