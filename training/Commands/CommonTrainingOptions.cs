@@ -15,6 +15,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<int> _patience = new("--patience") { DefaultValueFactory = _ => new TrainingOptions().Patience };
     private readonly Option<int> _seed = new("--seed") { DefaultValueFactory = _ => new TrainingOptions().Seed };
     private readonly Option<int> _threads = new("--threads") { DefaultValueFactory = _ => new TrainingOptions().Threads };
+    private readonly Option<TrainingDevice> _device = new("--device") { Description = "Auto (CUDA when torch sees a GPU), Cpu or Cuda", DefaultValueFactory = _ => new TrainingOptions().Device };
     private readonly Option<bool> _noAugment = new("--no-augment") { Description = "train without augmentation" };
     private readonly Option<double> _summaryDropout = new("--summary-dropout") { DefaultValueFactory = _ => new TrainingOptions().SummaryDropout };
     private readonly Option<double> _maxMinutes = new("--max-minutes") { Description = "wall-clock budget for training", DefaultValueFactory = _ => new TrainingOptions().MaxMinutes };
@@ -61,7 +62,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _device, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -73,6 +74,7 @@ internal sealed class CommonTrainingOptions
         Patience = parse.GetValue(_patience),
         Seed = parse.GetValue(_seed),
         Threads = parse.GetValue(_threads),
+        Device = parse.GetValue(_device),
         Augment = !parse.GetValue(_noAugment),
         SummaryDropout = parse.GetValue(_summaryDropout),
         MaxMinutes = parse.GetValue(_maxMinutes),

@@ -84,9 +84,9 @@ public static class ModelCardWriter
             ? $"- An ensemble of {run.BestEpochs.Count} networks from seeds {options.Seed} + 1000 k, window probabilities averaged" +
               (options.Partner is { } partner ? $" (the last one of another shape: {partner})" : ", all of one shape") + "; " +
               $"best epochs {string.Join(", ", run.BestEpochs)} (early stopping on validation, patience {options.Patience}); " +
-              $"{run.Elapsed.TotalMinutes:F1} min in all on {options.Threads} CPU threads."
+              $"{run.Elapsed.TotalMinutes:F1} min in all on {Hardware(run, options)}."
             : $"- {run.History.Count} epochs run, best epoch {run.BestEpoch} (early stopping on validation, patience {options.Patience}); " +
-              $"{run.Elapsed.TotalMinutes:F1} min on {options.Threads} CPU threads.");
+              $"{run.Elapsed.TotalMinutes:F1} min on {Hardware(run, options)}.");
         if (run.Refit is { } refitRun)
             Line($"- Refit on all clips: {string.Join(", ", refitRun.Epochs)} epoch(s), final training loss {refitRun.FinalLoss:F3}, {refitRun.Elapsed.TotalMinutes:F1} min.");
         Line($"- Adam (lr {options.LearningRate}, cosine decay, weight decay {options.WeightDecay}), cross-entropy with label smoothing " +
@@ -165,4 +165,8 @@ public static class ModelCardWriter
 
     private static long CountParameters(TrainingRun run) =>
         run.Session.Networks.Sum(n => n.parameters().Sum(p => p.numel()));
+
+    /// <summary>Where the run trained, as the card's timings need it said.</summary>
+    private static string Hardware(TrainingRun run, TrainingOptions options) =>
+        run.Session.Device.type == TorchSharp.DeviceType.CUDA ? "a CUDA GPU" : $"{options.Threads} CPU threads";
 }

@@ -36,6 +36,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly float[] _summary;
     private readonly float[] _rawSummary;
     private readonly LinkPenalty? _linkPenalty;
+    private readonly Device _device;
     private int _epochsRun;
 
     /// <summary>Managed bytes a batch may allocate without a collection (it allocates ~2.5 MB: the window tensor's copy and small objects).</summary>
@@ -61,21 +62,24 @@ internal sealed class EpochRunner : IDisposable
         var melScaler = MelBandScaler.Fit(train, window.MelBands);
         var summaryScaler = FeatureScaler.Fit(train.Select(c => c.Features.Summary).ToList());
         var shape = options.NetworkShape(window, summaryScaler.Length, labels.GenreCount);
+        _device = options.TorchDevice();
         Network = new GenreNetwork(shape);
-        Session = new InferenceSession([Network], labels, window, melScaler, summaryScaler, modelVersion, CPU);
+        // The session moves the network to the device, before the optimizer takes its parameters.
+        Session = new InferenceSession([Network], labels, window, melScaler, summaryScaler, modelVersion, _device);
         if (options.MutualWeight > 0)
         {
             // Created after the network, from the same generator: another initialisation, the same batches.
             Peer = new GenreNetwork(shape);
+            Peer.to(_device);
             _peerOptimizer = optim.Adam(Peer.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         }
-        _membership = GenreNetwork.FamilyMembership(labels, CPU);
+        _membership = GenreNetwork.FamilyMembership(labels, _device);
         _optimizer = optim.Adam(Network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         _clipsByGenre = train.Select((c, i) => (c.Genre, i)).GroupBy(x => x.Genre).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
         _mel = new float[options.BatchSize * window.MelBands * window.FramesPerWindow];
         _summary = new float[options.BatchSize * summaryScaler.Length];
         _rawSummary = new float[summaryScaler.Length];
-        _linkPenalty = LinkPenalty.Create(links, options.NetworkLinkWeight);
+        _linkPenalty = LinkPenalty.Create(links, options.NetworkLinkWeight, _device);
     }
 
     public GenreNetwork Network { get; }
@@ -169,12 +173,12 @@ internal sealed class EpochRunner : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        var melTensor = tensor(_mel.AsSpan(0, count * windowSize).ToArray(), new long[] { count, bands, frames });
-        var summaryTensor = tensor(_summary.AsSpan(0, count * summaryLength).ToArray(), new long[] { count, summaryLength });
-        var genreTarget = tensor(targets);
-        var familyTarget = tensor(familyTargets);
+        var melTensor = tensor(_mel.AsSpan(0, count * windowSize).ToArray(), new long[] { count, bands, frames }, device: _device);
+        var summaryTensor = tensor(_summary.AsSpan(0, count * summaryLength).ToArray(), new long[] { count, summaryLength }, device: _device);
+        var genreTarget = tensor(targets, device: _device);
+        var familyTarget = tensor(familyTargets, device: _device);
         var mix = _options.MixupAlpha > 0 ? RandomSamples.Beta(_random, _options.MixupAlpha) : 1.0;
-        var partner = mix < 1.0 ? randperm(count) : null;
+        var partner = mix < 1.0 ? randperm(count, device: _device) : null;
         if (partner is not null)
         {
             melTensor = Mix(melTensor, melTensor.index_select(0, partner), mix);

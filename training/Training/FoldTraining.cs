@@ -72,7 +72,7 @@ public static class FoldTraining
     {
         var first = members[0].Session;
         var session = new Analysis.Model.InferenceSession(
-            members.Select(m => m.Session.Network).ToList(), first.Labels, first.Window, first.MelScaler, first.SummaryScaler, modelVersion, TorchSharp.torch.CPU);
+            members.Select(m => m.Session.Network).ToList(), first.Labels, first.Window, first.MelScaler, first.SummaryScaler, modelVersion, first.Device);
         return new TrainingRun(session, members[0].History, members[0].BestEpoch, TimeSpan.FromTicks(members.Sum(m => m.Elapsed.Ticks)))
         {
             BestEpochs = members.Select(m => m.BestEpoch).ToList(),

@@ -14,16 +14,17 @@ public sealed class LinkPenalty : IDisposable
     private readonly Tensor _second;
     private readonly Scalar _weight;
 
-    private LinkPenalty(IReadOnlyList<(int First, int Second)> links, double weight)
+    private LinkPenalty(IReadOnlyList<(int First, int Second)> links, double weight, Device? device)
     {
-        _first = tensor(links.Select(l => (long)l.First).ToArray());
-        _second = tensor(links.Select(l => (long)l.Second).ToArray());
+        _first = tensor(links.Select(l => (long)l.First).ToArray(), device: device);
+        _second = tensor(links.Select(l => (long)l.Second).ToArray(), device: device);
         _weight = weight.ToScalar(); // held: an implicit Scalar can be finalised mid-call (see EpochRunner)
     }
 
     /// <summary>The penalty, or null when there is no link or no weight (nothing to add).</summary>
-    public static LinkPenalty? Create(IReadOnlyList<(int First, int Second)>? links, double weight) =>
-        links is { Count: > 0 } && weight > 0 ? new LinkPenalty(links, weight) : null;
+    /// <param name="device">Where the weights it is applied to live (the CPU when null).</param>
+    public static LinkPenalty? Create(IReadOnlyList<(int First, int Second)>? links, double weight, Device? device = null) =>
+        links is { Count: > 0 } && weight > 0 ? new LinkPenalty(links, weight, device) : null;
 
     /// <summary>The penalty of <paramref name="weights"/> [classes, inputs], differentiable.</summary>
     public Tensor Of(Tensor weights) =>

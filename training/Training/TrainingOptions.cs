@@ -176,6 +176,22 @@ public sealed record TrainingOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>
+    /// Where the networks train and the validation clips are scored. The reference figures are CPU
+    /// runs: a run on CUDA draws the same crops and augmentation but differs in the last bits of
+    /// its arithmetic (cuDNN), so its figures come close to, not exactly to, the CPU's.
+    /// </summary>
+    public TrainingDevice Device { get; init; } = TrainingDevice.Auto;
+
+    /// <summary>The torch device of <see cref="Device"/>; asking for CUDA where torch sees none is an error, not a silent fallback.</summary>
+    public TorchSharp.torch.Device TorchDevice() => Device switch
+    {
+        TrainingDevice.Cpu => TorchSharp.torch.CPU,
+        TrainingDevice.Cuda when TorchSharp.torch.cuda.is_available() => TorchSharp.torch.CUDA,
+        TrainingDevice.Cuda => throw new InvalidOperationException("--device cuda: torch sees no CUDA device (docs/model.md, \"GPU\")"),
+        _ => TorchSharp.torch.cuda.is_available() ? TorchSharp.torch.CUDA : TorchSharp.torch.CPU,
+    };
+
+    /// <summary>
     /// After the validated run, train the shipped networks again on every clip (validation fold
     /// included) with that run's learning rates up to its best epoch (<c>train --refit-all-clips</c>).
     /// </summary>

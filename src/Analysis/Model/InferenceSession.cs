@@ -70,6 +70,9 @@ public sealed class InferenceSession : IWindowScorer, IDisposable
 
     public FeatureScaler SummaryScaler => _summaryScaler;
 
+    /// <summary>Where the networks run (CUDA or CPU).</summary>
+    public Device Device => _device;
+
     public string DeviceName => _device.type.ToString();
 
     /// <summary>Largest number of windows in one forward pass (bounds memory for long tracks).</summary>

@@ -33,6 +33,17 @@ public sealed class GenreTrainerTests
     }
 
     [Fact]
+    public void The_trained_network_and_its_session_are_on_the_device_the_options_name()
+    {
+        var trainer = new GenreTrainer(Tiny with { Device = TrainingDevice.Cpu }, Labels, WindowParameters.Default, _ => { });
+
+        using var session = trainer.Refit(SyntheticClips(6), [2e-3], "test@1").Session;
+
+        Assert.Equal(TorchSharp.DeviceType.CPU, session.Device.type);
+        Assert.All(session.Network.parameters(), p => Assert.Equal(TorchSharp.DeviceType.CPU, p.device_type));
+    }
+
+    [Fact]
     public void A_validated_run_records_each_epochs_learning_rate_for_a_later_refit()
     {
         var trainer = new GenreTrainer(Tiny with { Epochs = 3, MaxMinutes = 60 }, Labels, WindowParameters.Default, _ => { });
