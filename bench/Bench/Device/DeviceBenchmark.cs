@@ -28,10 +28,7 @@ public static class DeviceBenchmark
         var analyzer = new TrackAnalyzer(onCpu.Manifest!, new TempoKeyReader());
         Console.WriteLine($"model {onCpu.ModelVersion}; {cuda.device_count()} CUDA device(s); CPU with {get_num_threads()} torch threads of {Environment.ProcessorCount} cores");
 
-        DecodedTrack track;
-        using (var stream = File.OpenRead(mp3))
-            track = analyzer.Decode(stream, CancellationToken.None);
-        var features = analyzer.Extract(track, CancellationToken.None);
+        var (track, features) = BenchTrack.Load(analyzer, mp3);
 
         var cpuScores = analyzer.ScoreAsync(features, onCpu, CancellationToken.None).GetAwaiter().GetResult();
         var gpuScores = analyzer.ScoreAsync(features, onGpu, CancellationToken.None).GetAwaiter().GetResult();

@@ -21,11 +21,7 @@ public static class InferenceBenchmark
         var analyzer = new TrackAnalyzer(session.Manifest!, new TempoKeyReader());
         Console.WriteLine($"model {session.ModelVersion} on {session.DeviceName}; {Environment.ProcessorCount} cores");
 
-        // Real windows of the benchmark track, so the batches look like production input.
-        DecodedTrack track;
-        using (var stream = File.OpenRead(mp3))
-            track = analyzer.Decode(stream, CancellationToken.None);
-        var features = analyzer.Extract(track, CancellationToken.None);
+        var (_, features) = BenchTrack.Load(analyzer, mp3);
 
         Console.WriteLine();
         Console.WriteLine("threads  batch  windows/s  ms/batch  vs batch 1");
