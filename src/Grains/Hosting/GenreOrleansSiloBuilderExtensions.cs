@@ -1,3 +1,4 @@
+using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Grains.Inference;
 using GenreOrleans.Grains.Persistence;
@@ -11,6 +12,7 @@ using Orleans.Placement;
 using Orleans.Runtime.Hosting;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;
+using TorchSharp;
 
 namespace GenreOrleans.Grains.Hosting;
 
@@ -18,14 +20,16 @@ public static class GenreOrleansSiloBuilderExtensions
 {
     /// <summary>
     /// Everything the grains need on a silo, apart from clustering: application database and
-    /// track storage, silo metadata (<c>Orleans:Metadata</c>) with the GPU placement filter,
+    /// track storage, silo metadata (<c>Orleans:Metadata</c>, <c>gpu=auto</c> resolved: <see cref="LocalSiloMetadata"/>) with the GPU placement filter,
     /// serialisation of the analysis types, inference options and metrics, the model load at start and the restart scan.
     /// src/Silo, src/Web (co-hosted) and the TestCluster tests all configure silos through it.
     /// </summary>
     public static ISiloBuilder AddGenreOrleansGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.UseSiloMetadata(configuration);
+        var metadata = LocalSiloMetadata.FromConfiguration(configuration, () => InferenceSession.DefaultDevice().type == DeviceType.CUDA);
+        silo.UseSiloMetadata(new Dictionary<string, string>(metadata.Values));
         var services = silo.Services;
+        services.AddSingleton(metadata);
         services.AddGenreOrleansDatabase(configuration);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DatabaseSiloStartup>();
         services.AddGrainStorage(TrackStateStorage.Name, (provider, _) => ActivatorUtilities.CreateInstance<TrackStateStorage>(provider));

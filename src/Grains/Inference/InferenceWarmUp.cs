@@ -1,5 +1,4 @@
 using GenreOrleans.Grains.Placement;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace GenreOrleans.Grains.Inference;
 public sealed class InferenceWarmUp(
     IGrainFactory grainFactory,
     IOptions<InferenceOptions> options,
-    IConfiguration configuration,
+    LocalSiloMetadata metadata,
     ILogger<InferenceWarmUp> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -40,8 +39,8 @@ public sealed class InferenceWarmUp(
     private bool ShouldLoad() => options.Value.LoadModelAtStart switch
     {
         ModelLoadAtStart.Always => true,
-        // The same metadata the placement filter reads (Orleans:Metadata, see UseSiloMetadata).
-        ModelLoadAtStart.GpuSilos => GpuPlacementFilterStrategy.MeansGpu(configuration[$"Orleans:Metadata:{GpuPlacementFilterStrategy.MetadataKey}"]),
+        // The same metadata the placement filter reads, gpu=auto resolved.
+        ModelLoadAtStart.GpuSilos => metadata.HasGpu,
         _ => false,
     };
 }

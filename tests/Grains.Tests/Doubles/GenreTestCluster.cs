@@ -1,11 +1,13 @@
 using GenreOrleans.Grains.Hosting;
 using GenreOrleans.Grains.Inference;
+using GenreOrleans.Grains.Placement;
 using GenreOrleans.Grains.Serialization;
 using GenreOrleans.Grains.Tracks;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
@@ -51,7 +53,31 @@ internal sealed class GenreTestCluster : IAsyncDisposable
         builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddAnalysisResultJson()));
         var cluster = builder.Build();
         await cluster.DeployAsync();
+        await WaitForSiloMetadataAsync(cluster);
         return new GenreTestCluster(cluster);
+    }
+
+    /// <summary>
+    /// Waits until every silo's metadata cache holds every silo's metadata. Silos learn each other's
+    /// metadata after they join, in the background: a placement made before that would not see a GPU silo.
+    /// </summary>
+    private static async Task WaitForSiloMetadataAsync(InProcessTestCluster cluster)
+    {
+        var silos = cluster.Silos.Cast<InProcessSiloHandle>().ToList();
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        while (!silos.All(observer => silos.All(subject => Knows(observer, subject))))
+        {
+            if (DateTime.UtcNow > giveUp)
+                throw new TimeoutException("the silos did not learn each other's metadata within 30 s");
+            await Task.Delay(50);
+        }
+    }
+
+    private static bool Knows(InProcessSiloHandle observer, InProcessSiloHandle subject)
+    {
+        var expected = subject.SiloHost.Services.GetRequiredService<LocalSiloMetadata>().Values.Count;
+        var cache = observer.SiloHost.Services.GetRequiredService<ISiloMetadataCache>();
+        return cache.GetSiloMetadata(subject.SiloAddress).Metadata.Count == expected;
     }
 
     /// <summary>Polls the track until <paramref name="done"/> holds (or 60 s pass, which fails the test).</summary>

@@ -2,7 +2,10 @@ using GenreOrleans.Grains.Inference;
 using GenreOrleans.Grains.Placement;
 using GenreOrleans.Grains.Tests.Doubles;
 using GenreOrleans.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.TestingHost;
 
 namespace GenreOrleans.Grains.Tests.Placement;
 
@@ -26,6 +29,19 @@ public sealed class GpuPlacementTests
 
     private static string SiloAddress(GenreTestCluster cluster, string siloName) =>
         cluster.Cluster.Silos.Single(silo => silo.Name == siloName).SiloAddress.ToString();
+
+    [Fact]
+    public async Task A_silo_set_to_auto_publishes_gpu_true_exactly_when_torch_sees_a_cuda_device()
+    {
+        using var data = new TemporaryDirectory("genre-grains-tests");
+        await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(),
+            siloSettings: _ => [new("Orleans:Metadata:gpu", LocalSiloMetadata.Auto)]);
+        var silo = (InProcessSiloHandle)cluster.Cluster.Silos.Single();
+
+        var published = silo.SiloHost.Services.GetRequiredService<ISiloMetadataCache>().GetSiloMetadata(silo.SiloAddress).Metadata;
+
+        Assert.Equal(TorchSharp.torch.cuda.is_available() ? "true" : "false", published[GpuPlacementFilterStrategy.MetadataKey]);
+    }
 
     [Fact]
     public async Task The_inference_grain_activates_on_the_gpu_silo()
