@@ -5,6 +5,7 @@ using GenreOrleans.Analysis.Model;
 using GenreOrleans.Analysis.Pipeline;
 using GenreOrleans.Grains.Hosting;
 using GenreOrleans.Grains.Inference;
+using GenreOrleans.Grains.Placement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,6 +56,7 @@ public static class InferenceGrainBenchmark
             ["Inference:ModelDirectory"] = model,
             ["Inference:MaxBatchWindows"] = maxBatch.ToString(),
             ["Inference:MaxWaitMilliseconds"] = maxWaitMs.ToString(),
+            ["Orleans:Metadata:gpu"] = LocalSiloMetadata.Auto,
         });
         builder.UseGenreOrleansSilo();
         using var host = builder.Build();
@@ -65,6 +67,8 @@ public static class InferenceGrainBenchmark
             var batch = RandomWindows(manifest, windows);
             inference.ScoreAsync(batch).GetAwaiter().GetResult(); // activation, model load, first-pass warm-up
             var before = inference.GetStatusAsync().GetAwaiter().GetResult();
+            if (maxBatch == 1)
+                Console.WriteLine($"silo metadata gpu={host.Services.GetRequiredService<LocalSiloMetadata>().Values["gpu"]}; the grain serves {before.ModelVersion} on {before.Device}");
 
             var requestMs = new double[tracks * requests];
             var clock = Stopwatch.StartNew();

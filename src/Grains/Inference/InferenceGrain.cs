@@ -26,7 +26,7 @@ public sealed class InferenceGrain(
     {
         var model = await Task.Run(() => loader.Load(options.Value.ModelDirectory), cancellationToken);
         _batcher = new WindowBatcher(model, options.Value, metrics, logger);
-        logger.LogInformation("Inference serving model {Version} on silo {Silo}", model.Version, silo.SiloAddress);
+        logger.LogInformation("Inference serving model {Version} on {Device} on silo {Silo}", model.Version, model.Device, silo.SiloAddress);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -44,12 +44,12 @@ public sealed class InferenceGrain(
         var next = await Task.Run(() => loader.Load(modelDirectory));
         var previous = Batcher.ModelVersion;
         Batcher.Swap(next);
-        logger.LogInformation("Inference swapped model {Previous} for {Next}", previous, next.Version);
+        logger.LogInformation("Inference swapped model {Previous} for {Next} on {Device}", previous, next.Version, next.Device);
         return Status();
     }
 
     private WindowBatcher Batcher => _batcher ?? throw new InvalidOperationException("The inference grain is not activated.");
 
     private InferenceStatus Status() => new(Batcher.ModelVersion, silo.SiloAddress.ToString(), Batcher.BatchesRun,
-        Batcher.WindowsScored, options.Value.MaxBatchWindows, options.Value.MaxWaitMilliseconds);
+        Batcher.WindowsScored, options.Value.MaxBatchWindows, options.Value.MaxWaitMilliseconds, Batcher.ModelDevice);
 }

@@ -13,6 +13,6 @@ public sealed class InferenceSessionLoader : IScoringModelLoader
         var directory = string.IsNullOrWhiteSpace(modelDirectory) ? ModelLocator.FindDefault() : modelDirectory;
         var session = InferenceSession.Load(directory);
         session.WarmUp();
-        return new ScoringModel(session, session.ModelVersion, session);
+        return new ScoringModel(session, session.ModelVersion, session, session.DeviceName);
     }
 }

@@ -8,4 +8,5 @@ public sealed record InferenceStatus(
     [property: Id(2)] long BatchesRun,
     [property: Id(3)] long WindowsScored,
     [property: Id(4)] int MaxBatchWindows,
-    [property: Id(5)] int MaxWaitMilliseconds);
+    [property: Id(5)] int MaxWaitMilliseconds,
+    [property: Id(6)] string Device);

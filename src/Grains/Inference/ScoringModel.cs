@@ -7,7 +7,8 @@ namespace GenreOrleans.Grains.Inference;
 /// holds a lease; a model replaced by a hot swap is disposed only when its last lease ends, so a
 /// swap never fails or mixes models within a request.
 /// </summary>
-public sealed class ScoringModel(IWindowScorer scorer, string version, IDisposable? resources = null)
+/// <param name="device">Where it runs (torch's device type, e.g. CUDA), for the status and the logs.</param>
+public sealed class ScoringModel(IWindowScorer scorer, string version, IDisposable? resources = null, string device = "CPU")
 {
     private int _leases = 1; // the batcher's own reference while the model is current
     private int _disposed;
@@ -15,6 +16,8 @@ public sealed class ScoringModel(IWindowScorer scorer, string version, IDisposab
     public IWindowScorer Scorer { get; } = scorer;
 
     public string Version { get; } = version;
+
+    public string Device { get; } = device;
 
     public void Acquire() => Interlocked.Increment(ref _leases);
 

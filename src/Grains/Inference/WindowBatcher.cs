@@ -45,6 +45,11 @@ public sealed class WindowBatcher : IAsyncDisposable
         get { lock (_swapLock) return _current.Version; }
     }
 
+    public string ModelDevice
+    {
+        get { lock (_swapLock) return _current.Device; }
+    }
+
     public long BatchesRun => Interlocked.Read(ref _batchesRun);
 
     public long WindowsScored => Interlocked.Read(ref _windowsScored);

@@ -54,6 +54,14 @@ public sealed class TrackGrainPipelineTests : IAsyncLifetime
         Assert.Equal(status.ModelVersion, done.Result.ModelVersion);
     }
 
+    [Fact]
+    public async Task The_inference_grain_reports_the_device_torch_runs_its_model_on()
+    {
+        var status = await _cluster.Client.GetGrain<IInferenceGrain>(IInferenceGrain.SingletonKey).GetStatusAsync();
+
+        Assert.Equal(TorchSharp.torch.cuda.is_available() ? "CUDA" : "CPU", status.Device);
+    }
+
     [SkippableFact]
     public async Task A_dataset_mp3_completes_with_its_file_facts()
     {
