@@ -26,7 +26,7 @@ public static class GenreOrleansSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddGenreOrleansGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var metadata = LocalSiloMetadata.FromConfiguration(configuration, () => InferenceSession.DefaultDevice().type == DeviceType.CUDA);
+        var metadata = LocalSiloMetadata.FromConfiguration(configuration, CudaAvailable);
         silo.UseSiloMetadata(new Dictionary<string, string>(metadata.Values));
         var services = silo.Services;
         services.AddSingleton(metadata);
@@ -48,5 +48,21 @@ public static class GenreOrleansSiloBuilderExtensions
         services.TryAddSingleton<ITrackPipeline, TrackAnalyzerPipeline>();
         services.TryAddSingleton<IScoringModelLoader, InferenceSessionLoader>();
         return silo;
+    }
+
+    /// <summary>
+    /// Whether torch sees a CUDA device. A torch that cannot start at all counts as none: the silo still
+    /// comes up, and loading the model reports the torch error where it is logged and shown (InferenceGrain).
+    /// </summary>
+    private static bool CudaAvailable()
+    {
+        try
+        {
+            return InferenceSession.DefaultDevice().type == DeviceType.CUDA;
+        }
+        catch (Exception exception) when (exception is TypeInitializationException or DllNotFoundException or NotSupportedException)
+        {
+            return false;
+        }
     }
 }
