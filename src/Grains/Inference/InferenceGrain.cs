@@ -3,6 +3,7 @@ using GenreOrleans.Grains.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace GenreOrleans.Grains.Inference;
 
@@ -18,6 +19,9 @@ public sealed class InferenceGrain(
     IOptions<InferenceOptions> options,
     InferenceMetrics metrics,
     ILocalSiloDetails silo,
+    LocalSiloMetadata siloMetadata,
+    ISiloMetadataCache metadataCache,
+    IClusterMembershipService membership,
     ILogger<InferenceGrain> logger) : Grain, IInferenceGrain
 {
     private WindowBatcher? _batcher;
@@ -27,6 +31,28 @@ public sealed class InferenceGrain(
         var model = await Task.Run(() => loader.Load(options.Value.ModelDirectory), cancellationToken);
         _batcher = new WindowBatcher(model, options.Value, metrics, logger);
         logger.LogInformation("Inference serving model {Version} on {Device} on silo {Silo}", model.Version, model.Device, silo.SiloAddress);
+        // Always active, so never placed again by itself: a CPU silo's activation keeps looking for a GPU silo.
+        if (!siloMetadata.HasGpu && options.Value.GpuSiloCheckSeconds > 0)
+        {
+            var period = TimeSpan.FromSeconds(options.Value.GpuSiloCheckSeconds);
+            this.RegisterGrainTimer(MoveToGpuSiloIfAny, period, period);
+        }
+    }
+
+    private Task MoveToGpuSiloIfAny()
+    {
+        var gpuSilo = membership.CurrentSnapshot.Members.Values
+            .Where(member => member.Status == SiloStatus.Active && !member.SiloAddress.Equals(silo.SiloAddress))
+            .Select(member => member.SiloAddress)
+            .FirstOrDefault(address => GpuPlacementFilterStrategy.MeansGpu(
+                metadataCache.GetSiloMetadata(address).Metadata.GetValueOrDefault(GpuPlacementFilterStrategy.MetadataKey)));
+        if (gpuSilo is not null)
+        {
+            // Once idle, placement runs again, and the GPU filter keeps only GPU silos.
+            logger.LogInformation("Inference moving from silo {Silo} to a GPU silo such as {GpuSilo}", silo.SiloAddress, gpuSilo);
+            this.MigrateOnIdle();
+        }
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -16,4 +16,10 @@ public sealed class InferenceOptions
 
     /// <summary>Which silos load the model when they start instead of at the first upload (see <see cref="ModelLoadAtStart"/>).</summary>
     public ModelLoadAtStart LoadModelAtStart { get; set; } = ModelLoadAtStart.GpuSilos;
+
+    /// <summary>
+    /// How often, in seconds, the grain on a silo without a GPU looks for a GPU silo to move to (one
+    /// that joined after the grain was placed, or that it was placed before it knew of); 0 = never.
+    /// </summary>
+    public int GpuSiloCheckSeconds { get; set; } = 30;
 }

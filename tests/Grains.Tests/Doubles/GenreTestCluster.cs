@@ -80,6 +80,14 @@ internal sealed class GenreTestCluster : IAsyncDisposable
         return cache.GetSiloMetadata(subject.SiloAddress).Metadata.Count == expected;
     }
 
+    /// <summary>Starts one more silo (named by the cluster, e.g. Silo_1, and given its siloSettings) and waits until every silo knows its metadata.</summary>
+    public async Task<SiloHandle> AddSiloAsync()
+    {
+        var added = await Cluster.StartAdditionalSiloAsync();
+        await WaitForSiloMetadataAsync(Cluster);
+        return added;
+    }
+
     /// <summary>Polls the track until <paramref name="done"/> holds (or 60 s pass, which fails the test).</summary>
     public async Task<TrackSnapshot> WaitForAsync(Guid trackId, Func<TrackSnapshot, bool> done)
     {

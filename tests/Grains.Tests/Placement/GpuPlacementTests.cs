@@ -44,6 +44,28 @@ public sealed class GpuPlacementTests
     }
 
     [Fact]
+    public async Task The_inference_grain_moves_to_a_gpu_silo_that_joins_after_it_was_placed()
+    {
+        using var data = new TemporaryDirectory("genre-grains-tests");
+        await using var cluster = await GenreTestCluster.StartAsync(data.Path, new ScriptedTrackPipeline(),
+            siloSettings: name => [.. GpuOn("Silo_1", name), new("Inference:GpuSiloCheckSeconds", "1")]);
+        var inference = cluster.Client.GetGrain<IInferenceGrain>(IInferenceGrain.SingletonKey);
+        var first = await inference.GetStatusAsync();
+
+        var gpuSilo = await cluster.AddSiloAsync();
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        var status = first;
+        while (status.Silo != gpuSilo.SiloAddress.ToString() && DateTime.UtcNow < giveUp)
+        {
+            await Task.Delay(200);
+            status = await inference.GetStatusAsync();
+        }
+
+        Assert.Equal(SiloAddress(cluster, "Silo_0"), first.Silo);
+        Assert.Equal(gpuSilo.SiloAddress.ToString(), status.Silo);
+    }
+
+    [Fact]
     public async Task The_inference_grain_activates_on_the_gpu_silo()
     {
         using var data = new TemporaryDirectory("genre-grains-tests");
