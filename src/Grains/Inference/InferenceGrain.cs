@@ -44,8 +44,7 @@ public sealed class InferenceGrain(
         var gpuSilo = membership.CurrentSnapshot.Members.Values
             .Where(member => member.Status == SiloStatus.Active && !member.SiloAddress.Equals(silo.SiloAddress))
             .Select(member => member.SiloAddress)
-            .FirstOrDefault(address => GpuPlacementFilterStrategy.MeansGpu(
-                metadataCache.GetSiloMetadata(address).Metadata.GetValueOrDefault(GpuPlacementFilterStrategy.MetadataKey)));
+            .FirstOrDefault(address => GpuPlacementFilterStrategy.SaysGpu(metadataCache, address));
         if (gpuSilo is not null)
         {
             // Once idle, placement runs again, and the GPU filter keeps only GPU silos.

@@ -14,7 +14,5 @@ public sealed class GpuPlacementFilterDirector(ISiloMetadataCache siloMetadataCa
         return withGpu.Count > 0 ? withGpu : candidates;
     }
 
-    private bool HasGpu(SiloAddress silo) =>
-        siloMetadataCache.GetSiloMetadata(silo).Metadata.TryGetValue(GpuPlacementFilterStrategy.MetadataKey, out var value)
-        && GpuPlacementFilterStrategy.MeansGpu(value);
+    private bool HasGpu(SiloAddress silo) => GpuPlacementFilterStrategy.SaysGpu(siloMetadataCache, silo);
 }

@@ -1,4 +1,5 @@
 using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace GenreOrleans.Grains.Placement;
 
@@ -14,4 +15,8 @@ public sealed class GpuPlacementFilterStrategy() : PlacementFilterStrategy(order
 
     /// <summary>Whether a <see cref="MetadataKey"/> value marks a GPU silo (<c>true</c>, any case).</summary>
     public static bool MeansGpu(string? value) => bool.TryParse(value, out var hasGpu) && hasGpu;
+
+    /// <summary>Whether <paramref name="silo"/>'s metadata, as this silo knows it so far, marks a GPU silo.</summary>
+    public static bool SaysGpu(ISiloMetadataCache metadata, SiloAddress silo) =>
+        MeansGpu(metadata.GetSiloMetadata(silo).Metadata.GetValueOrDefault(MetadataKey));
 }
