@@ -177,8 +177,8 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Where the networks train and the validation clips are scored. The reference figures are CPU
-    /// runs: a run on CUDA draws the same crops and augmentation but differs in the last bits of
-    /// its arithmetic (cuDNN), so its figures come close to, not exactly to, the CPU's.
+    /// runs: a run on CUDA draws the same crops and augmentation, but cuDNN's arithmetic and CUDA's
+    /// own random generator for dropout make its figures close to, not equal to, the CPU's.
     /// </summary>
     public TrainingDevice Device { get; init; } = TrainingDevice.Auto;
 
@@ -188,7 +188,7 @@ public sealed record TrainingOptions
         TrainingDevice.Cpu => TorchSharp.torch.CPU,
         TrainingDevice.Cuda when TorchSharp.torch.cuda.is_available() => TorchSharp.torch.CUDA,
         TrainingDevice.Cuda => throw new InvalidOperationException("--device cuda: torch sees no CUDA device (docs/model.md, \"GPU\")"),
-        _ => TorchSharp.torch.cuda.is_available() ? TorchSharp.torch.CUDA : TorchSharp.torch.CPU,
+        _ => InferenceSession.DefaultDevice(),
     };
 
     /// <summary>

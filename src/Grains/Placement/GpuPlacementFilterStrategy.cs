@@ -17,6 +17,8 @@ public sealed class GpuPlacementFilterStrategy() : PlacementFilterStrategy(order
     public static bool MeansGpu(string? value) => bool.TryParse(value, out var hasGpu) && hasGpu;
 
     /// <summary>Whether <paramref name="silo"/>'s metadata, as this silo knows it so far, marks a GPU silo.</summary>
-    public static bool SaysGpu(ISiloMetadataCache metadata, SiloAddress silo) =>
-        MeansGpu(metadata.GetSiloMetadata(silo).Metadata.GetValueOrDefault(MetadataKey));
+    public static bool SaysGpu(ISiloMetadataCache metadata, SiloAddress silo) => SaysGpu(metadata.GetSiloMetadata(silo).Metadata);
+
+    /// <summary>Whether a silo's metadata marks a GPU silo.</summary>
+    public static bool SaysGpu(IReadOnlyDictionary<string, string> metadata) => MeansGpu(metadata.GetValueOrDefault(MetadataKey));
 }

@@ -19,7 +19,7 @@ public sealed class LocalSiloMetadata
     public IReadOnlyDictionary<string, string> Values { get; }
 
     /// <summary>Whether this silo says <c>gpu=true</c> (after <c>auto</c> was resolved).</summary>
-    public bool HasGpu => GpuPlacementFilterStrategy.MeansGpu(Values.GetValueOrDefault(GpuPlacementFilterStrategy.MetadataKey));
+    public bool HasGpu => GpuPlacementFilterStrategy.SaysGpu(Values);
 
     /// <param name="cudaAvailable">Asked only when <c>gpu</c> is <c>auto</c>: it starts torch.</param>
     public static LocalSiloMetadata FromConfiguration(IConfiguration configuration, Func<bool> cudaAvailable)
