@@ -15,7 +15,8 @@ namespace GenreOrleans.Bench.TempoKey;
 /// usage: bench tempokey --audio DIR [--annotations CSV] [--librosa-src DIR] [--qm BIN]
 ///        [--no-baselines] [--no-low-band] [--details] [--seconds S] [--ishkur [DIR]] [--per-genre N] [--family F]
 ///        [--pref BPM --width OCTAVES --acw W --backbeat W] [--no-levels] [--sweep [--key-only|--tempo-only]]
-///        [--fit-levels [--annotated-weight W] [--l2 L]]
+///        [--fit-levels [--annotated-weight W] [--l2 L]] [--sweep --key-only --dump-profiles OUT.csv]
+///        [--fit-key DUMP.csv [DUMP.csv ...] [--l2 L]]
 /// </summary>
 internal static class TempoKeyBenchmark
 {
@@ -41,6 +42,14 @@ internal static class TempoKeyBenchmark
         var krumhansl = new KeyDetector(new KeyDetectorOptions { Profile = KeyProfile.Krumhansl });
         var useLowBand = !options.Has("--no-low-band");
 
+        if (options.Has("--fit-key"))
+        {
+            // tempokey --fit-key DUMP.csv [DUMP.csv ...] [--l2 0.1]: dumps from --sweep --dump-profiles.
+            var dumps = args.SkipWhile(a => a != "--fit-key").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+            KeyTemplateFit.Run(dumps, Setting("--l2", 0.1));
+            return 0;
+        }
+
         if (options.Get("--audio") is { } fitDir && options.Has("--fit-levels"))
         {
             var files = Directory.EnumerateFiles(fitDir, "*", SearchOption.AllDirectories)
@@ -58,6 +67,11 @@ internal static class TempoKeyBenchmark
                 .GroupBy(Path.GetFileNameWithoutExtension).ToDictionary(g => g.Key!, g => g.First());
             var items = AnnotatedRecording.Load(annotationsPath).Where(r => files.ContainsKey(r.Id))
                 .Select(r => (r, frontEnd.Compute(LoadWithOurDecoder(files[r.Id])))).ToList();
+            if (options.Get("--dump-profiles") is { } dump)
+            {
+                KeyProfileDump.Write(items, dump);
+                return 0;
+            }
             if (!options.Has("--tempo-only"))
                 KeySweep.Run(items);
             if (!options.Has("--key-only"))
@@ -94,8 +108,11 @@ internal static class TempoKeyBenchmark
         return 0;
     }
 
+    /// <summary>Faraldo's EDM profile: the product's key profile until the fitted pair (27 Nov 2026), kept as a reference row.</summary>
+    private static readonly KeyDetector Edma = new(new KeyDetectorOptions { Profile = KeyProfile.ElectronicDanceMusic });
+
     private sealed record Outcome(AnnotatedRecording Recording, double Ours, double OursOnsetOnly, double? Librosa, double? Qm,
-        KeyReading OurKey, KeyReading OurKrumhansl, KeyReading ChromaEdma, KeyReading ChromaEdmaRms, (int Tonic, bool Minor)? LibrosaKey, (int Tonic, bool Minor)? QmKey);
+        KeyReading OurKey, KeyReading PcpEdma, KeyReading OurKrumhansl, KeyReading ChromaEdma, KeyReading ChromaEdmaRms, (int Tonic, bool Minor)? LibrosaKey, (int Tonic, bool Minor)? QmKey);
 
     private static void Evaluate(List<AnnotatedRecording> recordings, Dictionary<string, string> files, ProductFrontEnd frontEnd,
         TempoEstimator tempo, KeyDetector keyDetector, KeyDetector krumhansl, LibrosaBaseline? librosa, QmDspBaseline? qm,
@@ -124,9 +141,10 @@ internal static class TempoKeyBenchmark
                 var kk = krumhansl.Detect(features.Chroma, features.Frames);
                 // What TempoKeyReader and the CLI computed before issue #8's work: the onset strength alone.
                 var onsetOnly = tempo.Estimate(features.Onset).Bpm;
-                var chromaEdma = keyDetector.Detect(features.Chroma, features.Frames);
+                var pcpEdma = Edma.DetectFromProfile(features.PitchClassProfile);
+                var chromaEdma = Edma.Detect(features.Chroma, features.Frames);
                 // What TempoKeyReader and the CLI computed before issue #8's work: chroma weighted by RMS.
-                var chromaEdmaRms = keyDetector.Detect(features.Chroma, features.Frames, features.Rms);
+                var chromaEdmaRms = Edma.Detect(features.Chroma, features.Frames, features.Rms);
 
                 (double Bpm, int Tonic, bool Minor)? lib = null, qmResult = null;
                 if (librosa is not null)
@@ -141,7 +159,7 @@ internal static class TempoKeyBenchmark
                         qmSamples = qmSamples[..(int)(qmLimit * 44100)];
                     qmResult = qm.Analyse(qmSamples);
                 }
-                var outcome = new Outcome(recording, reading.Bpm, onsetOnly, lib?.Bpm, qmResult?.Bpm, key, kk, chromaEdma, chromaEdmaRms,
+                var outcome = new Outcome(recording, reading.Bpm, onsetOnly, lib?.Bpm, qmResult?.Bpm, key, pcpEdma, kk, chromaEdma, chromaEdmaRms,
                     lib is { } l ? (l.Tonic, l.Minor) : null, qmResult is { } q && q.Tonic >= 0 ? (q.Tonic, q.Minor) : null);
                 outcomes.Add(outcome);
                 if (details)
@@ -222,6 +240,7 @@ internal static class TempoKeyBenchmark
         Console.WriteLine($"   libqm-dsp TempoTrackV2       {Tempo(o => o.Qm)}");
         Console.WriteLine($"== {label}: key MIREX score");
         Console.WriteLine($"   ours (KeyDetector, default)  {Key(o => o.OurKey.Tonic >= 0 ? (o.OurKey.Tonic, o.OurKey.IsMinor) : null)}");
+        Console.WriteLine($"   ours, PCP + EDMA (to 27 Nov) {Key(o => o.PcpEdma.Tonic >= 0 ? (o.PcpEdma.Tonic, o.PcpEdma.IsMinor) : null)}");
         Console.WriteLine($"   our chroma + EDMA            {Key(o => o.ChromaEdma.Tonic >= 0 ? (o.ChromaEdma.Tonic, o.ChromaEdma.IsMinor) : null)}");
         Console.WriteLine($"   our chroma + EDMA, RMS-wtd   {Key(o => o.ChromaEdmaRms.Tonic >= 0 ? (o.ChromaEdmaRms.Tonic, o.ChromaEdmaRms.IsMinor) : null)}");
         Console.WriteLine($"   our chroma + Krumhansl       {Key(o => o.OurKrumhansl.Tonic >= 0 ? (o.OurKrumhansl.Tonic, o.OurKrumhansl.IsMinor) : null)}");

@@ -75,19 +75,10 @@ public sealed class KeyDetector
     {
         if (pitchClassProfile.Length != 12)
             throw new ArgumentException("A pitch-class profile has 12 values.", nameof(pitchClassProfile));
-
-        double mean = 0;
-        foreach (var v in pitchClassProfile)
-        {
-            if (!double.IsFinite(v))
-                return KeyReading.None;
-            mean += v / 12;
-        }
-        double variance = 0;
-        foreach (var v in pitchClassProfile) variance += (v - mean) * (v - mean);
-        // A flat profile (silence, noise, unpitched drums) has no key.
-        if (!(variance > 1e-12 * Math.Max(1, mean * mean)))
+        if (!HasKey(pitchClassProfile))
             return KeyReading.None;
+        if (_options.Profile == KeyProfile.Fitted)
+            return DetectWithTemplates(pitchClassProfile, _major, _minor, KeyProfiles.FittedMinorOffset);
 
         double best = double.NegativeInfinity, second = double.NegativeInfinity;
         var bestTonic = 0;
@@ -116,6 +107,68 @@ public sealed class KeyDetector
         var fit = Math.Clamp(best, 0, 1);
         var margin = 1 - Math.Exp(-(best - second) / 0.05);
         return KeyReading.Of(bestTonic, bestMinor, Math.Clamp(fit * margin, 0, 1));
+    }
+
+    /// <summary>
+    /// The key under fitted templates (<see cref="KeyProfile.Fitted"/>): each key scores the
+    /// centred, unit-length profile rotated to its tonic, dotted with its mode's template, plus
+    /// <paramref name="minorOffset"/> for minor keys. The scores are the logits the templates were
+    /// fitted as, so the confidence is the winner's softmax probability over the 24 keys.
+    /// </summary>
+    public static KeyReading DetectWithTemplates(ReadOnlySpan<double> pitchClassProfile, double[] major, double[] minor, double minorOffset)
+    {
+        ArgumentNullException.ThrowIfNull(major);
+        ArgumentNullException.ThrowIfNull(minor);
+        if (pitchClassProfile.Length != 12 || !HasKey(pitchClassProfile))
+            return KeyReading.None;
+        var x = CentredUnit(pitchClassProfile);
+        Span<double> scores = stackalloc double[24];
+        var bestKey = 0;
+        for (var key = 0; key < 24; key++)
+        {
+            var (tonic, isMinor) = (key % 12, key >= 12);
+            var template = isMinor ? minor : major;
+            double s = isMinor ? minorOffset : 0;
+            for (var i = 0; i < 12; i++) s += x[(i + tonic) % 12] * template[i];
+            scores[key] = s;
+            if (s > scores[bestKey]) bestKey = key;
+        }
+        double sum = 0;
+        foreach (var s in scores) sum += Math.Exp(s - scores[bestKey]);
+        return KeyReading.Of(bestKey % 12, bestKey >= 12, 1 / sum);
+    }
+
+    /// <summary>The profile less its mean, scaled to unit length (all zeros for a flat profile).</summary>
+    public static double[] CentredUnit(ReadOnlySpan<double> values)
+    {
+        var mean = 0.0;
+        foreach (var v in values) mean += v / values.Length;
+        var centred = new double[values.Length];
+        double norm = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            centred[i] = values[i] - mean;
+            norm += centred[i] * centred[i];
+        }
+        norm = Math.Sqrt(norm);
+        if (norm > 0)
+            for (var i = 0; i < centred.Length; i++) centred[i] /= norm;
+        return centred;
+    }
+
+    /// <summary>False for a non-finite or flat profile (silence, noise, unpitched drums): such input has no key.</summary>
+    private static bool HasKey(ReadOnlySpan<double> profile)
+    {
+        double mean = 0;
+        foreach (var v in profile)
+        {
+            if (!double.IsFinite(v))
+                return false;
+            mean += v / profile.Length;
+        }
+        double variance = 0;
+        foreach (var v in profile) variance += (v - mean) * (v - mean);
+        return variance > 1e-12 * Math.Max(1, mean * mean);
     }
 
     /// <summary>Pearson correlation of the chroma with the key profile rotated to start on <paramref name="tonic"/>.</summary>

@@ -3,8 +3,8 @@ namespace GenreOrleans.Dsp.Tonal;
 /// <summary>Configuration of <see cref="KeyDetector"/>.</summary>
 public sealed class KeyDetectorOptions
 {
-    /// <summary>Which published profiles the summed chroma is correlated with.</summary>
-    public KeyProfile Profile { get; init; } = KeyProfile.ElectronicDanceMusic;
+    /// <summary>Which key profiles the clip's pitch-class profile is compared with: our fitted pair by default, or a published one.</summary>
+    public KeyProfile Profile { get; init; } = KeyProfile.Fitted;
 
     /// <summary>
     /// Exponent applied to each frame's chroma before summing. Values below 1 compress the

@@ -1,6 +1,6 @@
 namespace GenreOrleans.Dsp.Tonal;
 
-/// <summary>Published key profiles (weights of the 12 pitch classes above the tonic) that <see cref="KeyDetector"/> correlates with.</summary>
+/// <summary>Key profiles (weights of the 12 pitch classes above the tonic) that <see cref="KeyDetector"/> compares a clip's pitch-class profile with: published ones, and our fitted pair.</summary>
 public enum KeyProfile
 {
     /// <summary>Krumhansl and Kessler's probe-tone ratings (1982): the classic baseline.</summary>
@@ -17,4 +17,12 @@ public enum KeyProfile
 
     /// <summary>The mean of the four profiles above after scaling each to unit mean: robust across styles.</summary>
     Blend,
+
+    /// <summary>
+    /// Templates fitted to annotated recordings (popular music of many styles and electronic dance
+    /// music) as a conditional logit over the 24 keys, starting from Faraldo's EDM profile, with an
+    /// offset for minor keys; the confidence is then a probability. The default since 27 Nov 2026;
+    /// docs/tempo-key.md says how it was fitted and measured.
+    /// </summary>
+    Fitted,
 }

@@ -55,6 +55,7 @@ public class KeyDetectorTests
     [InlineData(KeyProfile.Shaath)]
     [InlineData(KeyProfile.ElectronicDanceMusic)]
     [InlineData(KeyProfile.Blend)]
+    [InlineData(KeyProfile.Fitted)]
     public void Every_profile_finds_a_plain_a_minor_progression(KeyProfile profile)
     {
         // Am, Dm, E, Am
@@ -102,8 +103,8 @@ public class KeyDetectorTests
     [Fact]
     public void Frame_weights_let_loud_frames_decide()
     {
-        // Half the frames are C major, half A-flat major; the weights silence the second half.
-        var chroma = Chromagram([[0, 4, 7], [5, 9, 0], [8, 0, 3], [1, 5, 8]], 50, out var frames);
+        // Half the frames are C major (C, F, G, C), half A-flat major (Ab, Db, Eb, Ab); the weights silence the second half.
+        var chroma = Chromagram([[0, 4, 7], [5, 9, 0], [7, 11, 2], [0, 4, 7], [8, 0, 3], [1, 5, 8], [3, 7, 10], [8, 0, 3]], 25, out var frames);
         var weights = Enumerable.Range(0, frames).Select(t => t < frames / 2 ? 1f : 0f).ToArray();
 
         Assert.Equal("C major", new KeyDetector().Detect(chroma, frames, weights).Name);
@@ -136,5 +137,48 @@ public class KeyDetectorTests
 
         Assert.Equal(12, features.PitchClassProfile.Length);
         Assert.Equal("A minor", key.Name);
+    }
+
+    [Fact]
+    public void The_fitted_profile_is_the_default()
+    {
+        Assert.Equal(KeyProfile.Fitted, new KeyDetectorOptions().Profile);
+    }
+
+    [Fact]
+    public void The_fitted_profile_reports_its_winners_probability_as_the_confidence()
+    {
+        var chroma = Chromagram([[0, 4, 7], [5, 9, 0], [7, 11, 2], [0, 4, 7]], 50, out var frames);
+
+        var clear = new KeyDetector().Detect(chroma, frames);
+        // Every note of the C major scale equally loud: C major and A minor fit alike.
+        var profile = Enumerable.Range(0, 12).Select(pc => new[] { 0, 2, 4, 5, 7, 9, 11 }.Contains(pc) ? 1.0 : 0.2).ToArray();
+        var ambiguous = new KeyDetector().DetectFromProfile(profile);
+
+        // Over 24 keys a probability lies in (1/24, 1]; a clean I-IV-V-I is surer than a bare scale.
+        Assert.InRange(clear.Confidence, 1.0 / 24, 1);
+        Assert.InRange(ambiguous.Confidence, 1.0 / 24, 1);
+        Assert.True(clear.Confidence > ambiguous.Confidence, $"{clear.Confidence} vs {ambiguous.Confidence}");
+    }
+
+    [Theory]
+    [InlineData(KeyProfile.Fitted)]
+    [InlineData(KeyProfile.ElectronicDanceMusic)]
+    public void Transposing_the_profile_transposes_the_key(KeyProfile kind)
+    {
+        var detector = new KeyDetector(new KeyDetectorOptions { Profile = kind });
+        var random = new Random(3);
+        var profile = Enumerable.Range(0, 12).Select(_ => 1 + random.NextDouble()).ToArray();
+        var key = detector.DetectFromProfile(profile);
+
+        for (var shift = 1; shift < 12; shift++)
+        {
+            var shifted = Enumerable.Range(0, 12).Select(pc => profile[(pc - shift + 12) % 12]).ToArray();
+            var moved = detector.DetectFromProfile(shifted);
+
+            Assert.Equal((key.Tonic + shift) % 12, moved.Tonic);
+            Assert.Equal(key.IsMinor, moved.IsMinor);
+            Assert.Equal(key.Confidence, moved.Confidence, 12);
+        }
     }
 }
