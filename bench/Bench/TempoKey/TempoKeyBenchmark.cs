@@ -65,8 +65,11 @@ internal static class TempoKeyBenchmark
         {
             var files = Directory.EnumerateFiles(sweepDir, "*", SearchOption.AllDirectories)
                 .GroupBy(Path.GetFileNameWithoutExtension).ToDictionary(g => g.Key!, g => g.First());
+            // --seconds S: every recording cut to its first S seconds, as in the evaluation.
+            var cut = options.Get("--seconds") is { } limit ? (int)(double.Parse(limit, CultureInfo.InvariantCulture) * ProductFrontEnd.SampleRate) : int.MaxValue;
+            float[] LoadCut(string file) => LoadWithOurDecoder(file) is var samples && samples.Length > cut ? samples[..cut] : samples;
             var items = AnnotatedRecording.Load(annotationsPath).Where(r => files.ContainsKey(r.Id))
-                .Select(r => (r, frontEnd.Compute(LoadWithOurDecoder(files[r.Id])))).ToList();
+                .Select(r => (r, frontEnd.Compute(LoadCut(files[r.Id])))).ToList();
             if (options.Get("--dump-profiles") is { } dump)
             {
                 KeyProfileDump.Write(items, dump);
