@@ -235,9 +235,23 @@ public sealed class TempoEstimator
         }
         else
         {
+            // The octave of the reading nearest to the range (in octaves). Two loops that double
+            // below it and halve above it could undo each other (87 for 120–150: 174 is above, so
+            // back to 87) and return the reading as its own alternative.
             bpm = reading.Bpm;
-            while (bpm < minBpm && bpm * 2 <= maxBpm * 1.5) bpm *= 2;
-            while (bpm > maxBpm && bpm / 2 >= minBpm / 1.5) bpm /= 2;
+            var distance = OctavesOutside(bpm, minBpm, maxBpm);
+            foreach (var factor in (ReadOnlySpan<double>)[0.25, 0.5, 2, 4])
+            {
+                var moved = reading.Bpm * factor;
+                var d = OctavesOutside(moved, minBpm, maxBpm);
+                if (d < distance - 1e-9)
+                {
+                    bpm = moved;
+                    distance = d;
+                }
+            }
+            if (bpm == reading.Bpm)
+                return reading;
             score = 0.5;
         }
         // Moving away from the envelope's own choice costs confidence in proportion to how
@@ -245,6 +259,10 @@ public sealed class TempoEstimator
         var confidence = Math.Clamp(reading.Confidence * Math.Clamp(score, 0, 1), 0, 1);
         return reading with { Bpm = bpm, Confidence = confidence, Alternative = reading.Bpm };
     }
+
+    /// <summary>How far <paramref name="bpm"/> lies outside [min, max], in octaves (0 inside).</summary>
+    private static double OctavesOutside(double bpm, double minBpm, double maxBpm) =>
+        bpm < minBpm ? Math.Log2(minBpm / bpm) : bpm > maxBpm ? Math.Log2(bpm / maxBpm) : 0;
 
     private bool PreparePulse(ReadOnlySpan<float> onsetEnvelope, ReadOnlySpan<float> percussiveEnvelope, ref float[] buffer)
     {

@@ -136,4 +136,28 @@ public class TempoEstimatorTests
 
         Assert.Equal(140, TempoEstimator.RefineWithRange(reading, 135, 150).Bpm);
     }
+
+    [Fact]
+    public void Refining_takes_the_octave_nearest_to_a_range_that_no_octave_reaches()
+    {
+        // Drum and bass read at half time under a trance range: 174 is 0.21 octave above 150, 87 is 0.46 below 120.
+        var reading = new TempoReading(87, 0.5, 173) { Candidates = [new TempoCandidate(87, 1), new TempoCandidate(173, 0.5)] };
+
+        var refined = TempoEstimator.RefineWithRange(reading, 120, 150);
+
+        Assert.Equal(174, refined.Bpm);
+        Assert.Equal(87, refined.Alternative);
+    }
+
+    [Fact]
+    public void Refining_never_reports_the_reading_as_its_own_alternative()
+    {
+        // 100 BPM for 130–135: 200 is further away (0.57 octave) than 100 (0.38), so nothing moves.
+        var reading = new TempoReading(100, 0.5, 150) { Candidates = [new TempoCandidate(100, 1), new TempoCandidate(150, 0.4)] };
+
+        var refined = TempoEstimator.RefineWithRange(reading, 130, 135);
+
+        Assert.Same(reading, refined);
+        Assert.Equal(150, refined.Alternative);
+    }
 }
