@@ -16,4 +16,21 @@ public static class CamelotNotation
         var number = (7 * major + 7) % 12 + 1;
         return $"{number}{(isMinor ? 'A' : 'B')}";
     }
+
+    /// <summary>
+    /// The codes a DJ can mix into from <paramref name="code"/> without a key clash: one step either
+    /// way round the wheel (a fifth up or down) and the relative key (same number, other letter).
+    /// 8A gives 7A, 9A and 8B; a code that is not on the wheel gives none.
+    /// </summary>
+    public static IReadOnlyList<string> Compatible(string? code)
+    {
+        if (code is not { Length: 2 or 3 } || code[^1] is not ('A' or 'B')
+            || !int.TryParse(code.AsSpan(0, code.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            || number is < 1 or > 12)
+            return [];
+        var letter = code[^1];
+        var down = (number + 10) % 12 + 1;
+        var up = number % 12 + 1;
+        return [$"{down}{letter}", $"{up}{letter}", $"{number}{(letter == 'A' ? 'B' : 'A')}"];
+    }
 }

@@ -33,4 +33,26 @@ public class CamelotNotationTests
         for (var major = 0; major < 12; major++)
             Assert.Equal(CamelotNotation.Code(major, false)[..^1], CamelotNotation.Code((major + 9) % 12, true)[..^1]);
     }
+
+    [Theory]
+    [InlineData("8A", "7A,9A,8B")]
+    [InlineData("12B", "11B,1B,12A")]
+    [InlineData("1A", "12A,2A,1B")]
+    [InlineData("11A", "10A,12A,11B")]
+    public void Names_the_neighbours_and_the_relative_key_as_compatible(string code, string expected)
+    {
+        Assert.Equal(expected.Split(','), CamelotNotation.Compatible(code));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("13A")]
+    [InlineData("0B")]
+    [InlineData("8C")]
+    [InlineData("+8A")]
+    public void Finds_nothing_compatible_with_a_code_off_the_wheel(string? code)
+    {
+        Assert.Empty(CamelotNotation.Compatible(code));
+    }
 }

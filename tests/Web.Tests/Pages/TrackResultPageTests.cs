@@ -74,6 +74,7 @@ public sealed partial class TrackResultPageTests(ScriptedSiteFactory factory) : 
         Assert.Contains("127.9 BPM", facts);
         Assert.Contains("or 64 BPM", facts);
         Assert.Contains("<strong>F# minor</strong> <span class=\"camelot\">11A</span>", facts);
+        Assert.Contains("mixes with 10A, 12A, 11B", facts);
         Assert.Contains("<dd>1:35</dd>", facts);
         Assert.Contains("Scripted &lt;b&gt;Title&lt;/b&gt;", facts);
         Assert.Contains("Scripted Artist", facts);
