@@ -4,21 +4,30 @@ namespace GenreOrleans.Dsp.Tonal;
 
 /// <summary>
 /// Musical key (24 major and minor keys) from a pitch-class profile (the product uses
-/// <see cref="PitchClassProfile"/>) or a chromagram: the chroma summed over the track is
-/// correlated (Pearson) with the twelve rotations of a major and a minor key profile, and the
-/// best of the 24 wins. Confidence grows with how well the winner fits and how far it stands
-/// above the runner-up.
+/// <see cref="PitchClassProfile"/>) or a chromagram summed over the track. Each key scores the
+/// profile, centred and scaled to unit length and rotated to the key's tonic, against its mode's
+/// template: with a published profile that is the Pearson correlation, and confidence grows with
+/// how well the winner fits and how far it stands above the runner-up; with the fitted templates
+/// (<see cref="KeyProfile.Fitted"/>) the scores are logits and the confidence is the winner's
+/// probability.
 /// </summary>
 public sealed class KeyDetector
 {
     private readonly KeyDetectorOptions _options;
     private readonly double[] _major;
     private readonly double[] _minor;
+    private readonly double _minorOffset;
 
     public KeyDetector(KeyDetectorOptions? options = null)
     {
         _options = options ?? new KeyDetectorOptions();
-        (_major, _minor) = KeyProfiles.Get(_options.Profile);
+        var (major, minor) = KeyProfiles.Get(_options.Profile);
+        // A profile's Pearson correlation with the clip is the dot product of the two once both are
+        // centred and scaled to unit length, so published profiles are stored that way and scored
+        // by the same loop as the fitted templates.
+        (_major, _minor, _minorOffset) = _options.Profile == KeyProfile.Fitted
+            ? (major, minor, KeyProfiles.FittedMinorOffset)
+            : (CentredUnit(major), CentredUnit(minor), 0);
     }
 
     /// <summary>
@@ -77,36 +86,19 @@ public sealed class KeyDetector
             throw new ArgumentException("A pitch-class profile has 12 values.", nameof(pitchClassProfile));
         if (!HasKey(pitchClassProfile))
             return KeyReading.None;
+        Span<double> scores = stackalloc double[24];
+        var best = Score(pitchClassProfile, _major, _minor, _minorOffset, scores);
         if (_options.Profile == KeyProfile.Fitted)
-            return DetectWithTemplates(pitchClassProfile, _major, _minor, KeyProfiles.FittedMinorOffset);
+            return Reading(best, WinnerProbability(scores, best));
 
-        double best = double.NegativeInfinity, second = double.NegativeInfinity;
-        var bestTonic = 0;
-        var bestMinor = false;
-        for (var tonic = 0; tonic < 12; tonic++)
-        {
-            foreach (var minor in (ReadOnlySpan<bool>)[false, true])
-            {
-                var r = Correlate(pitchClassProfile, minor ? _minor : _major, tonic);
-                if (r > best)
-                {
-                    second = best;
-                    best = r;
-                    bestTonic = tonic;
-                    bestMinor = minor;
-                }
-                else if (r > second)
-                {
-                    second = r;
-                }
-            }
-        }
-
+        var second = double.NegativeInfinity;
+        for (var key = 0; key < scores.Length; key++)
+            if (key != best) second = Math.Max(second, scores[key]);
         // Fit: how well the profile explains the chroma; margin: how clearly it beats the next
         // key (0.1 of correlation is a wide margin between neighbouring keys).
-        var fit = Math.Clamp(best, 0, 1);
-        var margin = 1 - Math.Exp(-(best - second) / 0.05);
-        return KeyReading.Of(bestTonic, bestMinor, Math.Clamp(fit * margin, 0, 1));
+        var fit = Math.Clamp(scores[best], 0, 1);
+        var margin = 1 - Math.Exp(-(scores[best] - second) / 0.05);
+        return Reading(best, Math.Clamp(fit * margin, 0, 1));
     }
 
     /// <summary>
@@ -121,22 +113,40 @@ public sealed class KeyDetector
         ArgumentNullException.ThrowIfNull(minor);
         if (pitchClassProfile.Length != 12 || !HasKey(pitchClassProfile))
             return KeyReading.None;
-        var x = CentredUnit(pitchClassProfile);
         Span<double> scores = stackalloc double[24];
-        var bestKey = 0;
+        var best = Score(pitchClassProfile, major, minor, minorOffset, scores);
+        return Reading(best, WinnerProbability(scores, best));
+    }
+
+    /// <summary>
+    /// Fills <paramref name="scores"/> (index 2 × tonic + 1 for minor) with the centred, unit-length
+    /// profile rotated to each tonic, dotted with the mode's template, plus the minor offset; returns
+    /// the index of the first highest score.
+    /// </summary>
+    private static int Score(ReadOnlySpan<double> pitchClassProfile, double[] major, double[] minor, double minorOffset, Span<double> scores)
+    {
+        var x = CentredUnit(pitchClassProfile);
+        var best = 0;
         for (var key = 0; key < 24; key++)
         {
-            var (tonic, isMinor) = (key % 12, key >= 12);
+            var (tonic, isMinor) = (key / 2, key % 2 == 1);
             var template = isMinor ? minor : major;
-            double s = isMinor ? minorOffset : 0;
+            var s = isMinor ? minorOffset : 0;
             for (var i = 0; i < 12; i++) s += x[(i + tonic) % 12] * template[i];
             scores[key] = s;
-            if (s > scores[bestKey]) bestKey = key;
+            if (s > scores[best]) best = key;
         }
-        double sum = 0;
-        foreach (var s in scores) sum += Math.Exp(s - scores[bestKey]);
-        return KeyReading.Of(bestKey % 12, bestKey >= 12, 1 / sum);
+        return best;
     }
+
+    private static double WinnerProbability(ReadOnlySpan<double> scores, int best)
+    {
+        double sum = 0;
+        foreach (var s in scores) sum += Math.Exp(s - scores[best]);
+        return 1 / sum;
+    }
+
+    private static KeyReading Reading(int key, double confidence) => KeyReading.Of(key / 2, key % 2 == 1, confidence);
 
     /// <summary>The profile less its mean, scaled to unit length (all zeros for a flat profile).</summary>
     public static double[] CentredUnit(ReadOnlySpan<double> values)
@@ -169,24 +179,5 @@ public sealed class KeyDetector
         double variance = 0;
         foreach (var v in profile) variance += (v - mean) * (v - mean);
         return variance > 1e-12 * Math.Max(1, mean * mean);
-    }
-
-    /// <summary>Pearson correlation of the chroma with the key profile rotated to start on <paramref name="tonic"/>.</summary>
-    private static double Correlate(ReadOnlySpan<double> chroma, double[] keyProfile, int tonic)
-    {
-        double meanX = 0, meanY = 0;
-        for (var i = 0; i < 12; i++) { meanX += chroma[i]; meanY += keyProfile[i]; }
-        meanX /= 12;
-        meanY /= 12;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var pc = 0; pc < 12; pc++)
-        {
-            var x = chroma[pc] - meanX;
-            var y = keyProfile[(pc - tonic + 12) % 12] - meanY;
-            sxy += x * y;
-            sxx += x * x;
-            syy += y * y;
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : 0;
     }
 }
