@@ -56,7 +56,7 @@ internal static class TempoKeyBenchmark
                 .GroupBy(Path.GetFileNameWithoutExtension).ToDictionary(g => g.Key!, g => g.First());
             var items = AnnotatedRecording.Load(annotationsPath).Where(r => files.ContainsKey(r.Id))
                 .Select(r => (r, frontEnd.Compute(LoadWithOurDecoder(files[r.Id])))).ToList();
-            MetricalLevelFitting.Run(items, Path.Combine(shared, "datasets", "ishkur-v2.5-audio"), frontEnd, LoadWithOurDecoder,
+            MetricalLevelFitting.Run(items, Path.Combine(shared, "datasets", "ishkur-v2.5-audio"), frontEnd, path => LoadWithOurDecoder(path),
                 Setting("--annotated-weight", 3), Setting("--l2", 0.1));
             return 0;
         }
@@ -66,10 +66,8 @@ internal static class TempoKeyBenchmark
             var files = Directory.EnumerateFiles(sweepDir, "*", SearchOption.AllDirectories)
                 .GroupBy(Path.GetFileNameWithoutExtension).ToDictionary(g => g.Key!, g => g.First());
             // --seconds S: every recording cut to its first S seconds, as in the evaluation.
-            var cut = options.Get("--seconds") is { } limit ? (int)(double.Parse(limit, CultureInfo.InvariantCulture) * ProductFrontEnd.SampleRate) : int.MaxValue;
-            float[] LoadCut(string file) => LoadWithOurDecoder(file) is var samples && samples.Length > cut ? samples[..cut] : samples;
             var items = AnnotatedRecording.Load(annotationsPath).Where(r => files.ContainsKey(r.Id))
-                .Select(r => (r, frontEnd.Compute(LoadCut(files[r.Id])))).ToList();
+                .Select(r => (r, frontEnd.Compute(LoadWithOurDecoder(files[r.Id], MaxSeconds(options))))).ToList();
             if (options.Get("--dump-profiles") is { } dump)
             {
                 KeyProfileDump.Write(items, dump);
@@ -96,7 +94,7 @@ internal static class TempoKeyBenchmark
             Console.WriteLine($"annotations: {annotationsPath} ({recordings.Count} recordings)");
             Console.WriteLine($"baselines: librosa {(librosa is null ? "not available" : "0.10.1 beat_track + chroma_stft/Krumhansl")}, " +
                               $"libqm-dsp {(qm is null ? "not available (build Baselines/build-qm-harness.sh)" : "TempoTrackV2 + GetKeyMode")}");
-            double? maxSeconds = options.Get("--seconds") is { } sec ? double.Parse(sec, CultureInfo.InvariantCulture) : null;
+            var maxSeconds = MaxSeconds(options);
             if (maxSeconds is not null)
                 Console.WriteLine($"each recording cut to its first {maxSeconds} s");
             Evaluate(recordings, files, frontEnd, tempo, keyDetector, krumhansl, librosa, qm, useLowBand, options.Has("--details"), maxSeconds);
@@ -131,9 +129,7 @@ internal static class TempoKeyBenchmark
             foreach (var recording in recordings)
             {
                 if (!files.TryGetValue(recording.Id, out var file)) { missing.Add(recording.Id); continue; }
-                var samples = LoadWithOurDecoder(file);
-                if (maxSeconds is { } limit && samples.Length > limit * ProductFrontEnd.SampleRate)
-                    samples = samples[..(int)(limit * ProductFrontEnd.SampleRate)];
+                var samples = LoadWithOurDecoder(file, maxSeconds);
                 frontEndTime.Start();
                 var features = frontEnd.Compute(samples);
                 frontEndTime.Stop();
@@ -298,12 +294,18 @@ internal static class TempoKeyBenchmark
         return f.Length >= 4 && f[3].Length > 0 ? (f[0], f[1], f[3]) : null;
     }
 
-    /// <summary>Our AudioLoader (own MP3 and WAV decoders, ffmpeg for other formats) at 22,050 Hz mono.</summary>
-    private static float[] LoadWithOurDecoder(string path)
+    /// <summary>Our AudioLoader (own MP3 and WAV decoders, ffmpeg for other formats) at 22,050 Hz mono, cut to its first <paramref name="maxSeconds"/>.</summary>
+    private static float[] LoadWithOurDecoder(string path, double? maxSeconds = null)
     {
         using var stream = File.OpenRead(path);
-        return GenreOrleans.Dsp.Decoding.AudioLoader.LoadMono(stream, ProductFrontEnd.SampleRate).Samples;
+        var samples = GenreOrleans.Dsp.Decoding.AudioLoader.LoadMono(stream, ProductFrontEnd.SampleRate).Samples;
+        return maxSeconds is { } limit && samples.Length > limit * ProductFrontEnd.SampleRate
+            ? samples[..(int)(limit * ProductFrontEnd.SampleRate)]
+            : samples;
     }
+
+    private static double? MaxSeconds(BenchOptions options) =>
+        options.Get("--seconds") is { } seconds ? double.Parse(seconds, CultureInfo.InvariantCulture) : null;
 
     private sealed class BenchOptions(string[] args)
     {
