@@ -23,8 +23,9 @@ internal static class EvaluateFamiliesCommand
         var labelsOption = new Option<string>("--labels") { Required = true, Description = "csv: file,family[,label,source,group]" };
         var audioOption = new Option<string>("--audio") { Required = true, Description = "folder the csv's file paths are relative to" };
         var modelOption = new Option<string>("--model") { DefaultValueFactory = _ => "models/genre-crnn" };
+        var detailsOption = new Option<string?>("--details") { Description = "also write one csv row per clip (answer, flag, top genre, tempo) to this file" };
         var command = new Command("evaluate-families", "Measure a model's family answers on family-labelled audio from outside the training data; prints JSON.");
-        foreach (var option in new Option[] { labelsOption, audioOption, modelOption })
+        foreach (var option in new Option[] { labelsOption, audioOption, modelOption, detailsOption })
             command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
@@ -42,6 +43,7 @@ internal static class EvaluateFamiliesCommand
             var rows = table.Where(r => r.Length == header.Count)
                 .Select(r => header.Zip(r).ToDictionary(x => x.First, x => x.Second.Trim(), StringComparer.Ordinal)).ToList();
             var clips = new List<(FamilyCheck.Clip Clip, string Source, string Label)>();
+            var details = new List<string> { FamilyAnswerCsv.Header };
             var skipped = table.Count - rows.Count;
             if (skipped > 0)
                 Console.Error.WriteLine($"{labelsPath}: {skipped} rows without {header.Count} fields left out");
@@ -67,8 +69,10 @@ internal static class EvaluateFamiliesCommand
                     var result = await analyzer.AnalyzeAsync(stream, session, null, ct);
                     var byFamily = result.Families.ToDictionary(f => f.Name, f => f.Probability);
                     var group = row.GetValueOrDefault("group") is { Length: > 0 } g ? g : row["file"];
-                    clips.Add((new FamilyCheck.Clip(family, group, byFamily, result.LowConfidence),
-                        row.GetValueOrDefault("source") ?? "", row.GetValueOrDefault("label") ?? family));
+                    var clip = new FamilyCheck.Clip(family, group, byFamily, result.LowConfidence);
+                    clips.Add((clip, row.GetValueOrDefault("source") ?? "", row.GetValueOrDefault("label") ?? family));
+                    details.Add(FamilyAnswerCsv.Row(row["file"], row.GetValueOrDefault("label") ?? "", clip,
+                        result.Genres.MaxBy(g => g.Probability)?.Slug ?? "", result.Tempo.Bpm));
                 }
                 catch (Exception e) when (e is AudioDecodingException or InvalidDataException or IOException or NotSupportedException)
                 {
@@ -81,6 +85,8 @@ internal static class EvaluateFamiliesCommand
                 .Select(g => FamilyCheck.Of($"source {g.Key}", g.Select(c => c.Clip).ToList())));
             checks.AddRange(clips.GroupBy(c => (c.Source, c.Label)).OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Label, StringComparer.Ordinal)
                 .Select(g => FamilyCheck.Of($"label {g.Key.Source}/{g.Key.Label}", g.Select(c => c.Clip).ToList())));
+            if (parse.GetValue(detailsOption) is { } detailsPath)
+                await File.WriteAllLinesAsync(detailsPath, details, ct);
             Console.WriteLine(JsonSerializer.Serialize(new { model = session.Manifest!.Identity, skipped, checks }, ModelManifest.JsonOptions));
             foreach (var check in checks)
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
