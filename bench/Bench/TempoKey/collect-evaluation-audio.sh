@@ -3,7 +3,8 @@
 # tool's `fetch`: mattciff5/genre-to-fmri, mir-dataset-loaders/mirdata, mic-tae/mshoxxdb,
 # rpmci/AugmentedGiantSteps) into two folders that `bench tempokey --audio` reads. Needs ffmpeg.
 # usage: collect-evaluation-audio.sh [MIRRORS=/work/.mirror] [OUT=/tmp]
-#   -> OUT/tk-eval (annotations.csv) and OUT/gs-first (annotations-giantsteps-first-segments.csv)
+#   -> OUT/tk-eval (annotations.csv) and OUT/gs-first (annotations-giantsteps-first-segments.csv; also the audio of
+#      training/EvaluationSets/giantsteps-first-segments.csv, the model's family check on these previews)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 mirrors=${1:-/work/.mirror}
