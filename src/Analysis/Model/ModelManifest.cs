@@ -71,6 +71,12 @@ public sealed record ModelManifest
     /// </summary>
     public DescriptorNovelty? DescriptorNovelty { get; init; }
 
+    /// <summary>
+    /// Re-weighs the fused genres by how likely the track's tempo is in each family (see <see cref="Model.TempoFamilyPrior"/>);
+    /// null for models without one.
+    /// </summary>
+    public TempoFamilyPrior? TempoFamilyPrior { get; init; }
+
     /// <summary>How window probabilities become a track distribution, chosen on validation.</summary>
     public required string Aggregation { get; init; }
 

@@ -34,6 +34,35 @@ public static class DescriptorVector
     public static int Length => Names.Count;
 
     /// <summary>
+    /// The tempo a vector's soft bins encode (0 when it has none): each bin is a Gaussian of log-tempo, so the log-ratio
+    /// of the two strongest neighbouring bins gives the position between their centres exactly. It lets stored vectors
+    /// (the training feature cache) give back the tempo they were computed from.
+    /// </summary>
+    public static double TempoBpm(ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != Length)
+            throw new ArgumentException($"a descriptor vector has {Length} values, got {vector.Length}", nameof(vector));
+        var bins = vector.Slice(FeatureSummary.Names.Count, TempoBins);
+        var best = 0;
+        for (var k = 1; k < TempoBins; k++)
+            if (bins[k] > bins[best]) best = k;
+        if (!(bins[best] > 0))
+            return 0;
+        var neighbour = best == 0 ? 1 : best == TempoBins - 1 ? best - 1 : bins[best - 1] > bins[best + 1] ? best - 1 : best + 1;
+        var (lower, upper) = neighbour < best ? (neighbour, best) : (best, neighbour);
+        if (!(bins[lower] > 0) || !(bins[upper] > 0))
+            return Math.Pow(2, BinCentre(best));
+        // ln(g_u / g_l) = (c_u - c_l)(2x - c_l - c_u) / (2 sigma^2), solved for x.
+        var spacing = BinCentre(upper) - BinCentre(lower);
+        var octaves = (BinCentre(lower) + BinCentre(upper)) / 2
+            + BinWidthOctaves * BinWidthOctaves * Math.Log(bins[upper] / (double)bins[lower]) / spacing;
+        return Math.Pow(2, octaves);
+    }
+
+    private static double BinCentre(int k) =>
+        Math.Log2(LowestBinBpm) + k * (Math.Log2(HighestBinBpm) - Math.Log2(LowestBinBpm)) / (TempoBins - 1);
+
+    /// <summary>
     /// The vector of a track from its extracted features, its (unrefined) tempo reading, its rhythm
     /// profile and its fluctuation pattern.
     /// </summary>
@@ -47,8 +76,7 @@ public static class DescriptorVector
             var octaves = Math.Log2(tempo.Bpm);
             for (var k = 0; k < TempoBins; k++)
             {
-                var centre = Math.Log2(LowestBinBpm) + k * (Math.Log2(HighestBinBpm) - Math.Log2(LowestBinBpm)) / (TempoBins - 1);
-                vector[offset + k] = (float)Math.Exp(-0.5 * Math.Pow((octaves - centre) / BinWidthOctaves, 2));
+                vector[offset + k] = (float)Math.Exp(-0.5 * Math.Pow((octaves - BinCentre(k)) / BinWidthOctaves, 2));
             }
         }
         vector[offset + TempoBins] = double.IsFinite(tempo.Confidence) ? (float)tempo.Confidence : 0f;

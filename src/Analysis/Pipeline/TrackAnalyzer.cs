@@ -140,6 +140,9 @@ public sealed class TrackAnalyzer
         // another version (during a hot swap) keep their windows' distribution alone.
         if (_model.DescriptorHead is { } head && features.DescriptorVector is { } descriptors && scores.ModelVersion == _model.Identity)
             genres = head.Fuse(genres, descriptors);
+        // The unrefined reading: the refinement below starts from the genre this decides.
+        if (_model.TempoFamilyPrior is { } prior && scores.ModelVersion == _model.Identity)
+            genres = prior.Apply(genres, _labels.FamilyOfGenre, _labels.Families, features.Tempo.Bpm);
         var families = ScoreAggregator.Families(genres, _labels.FamilyOfGenre, _labels.FamilyCount);
         var ranked = Enumerable.Range(0, genres.Length).OrderByDescending(g => genres[g]).ToList();
         if (_options.TopGenres is { } top)

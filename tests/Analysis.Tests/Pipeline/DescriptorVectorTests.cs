@@ -35,4 +35,21 @@ public class DescriptorVectorTests
 
         Assert.All(vector.AsSpan(FeatureSummary.Length, DescriptorVector.TempoBins + 1).ToArray(), v => Assert.Equal(0f, v));
     }
+
+    [Theory]
+    [InlineData(70)]
+    [InlineData(87.4)]
+    [InlineData(126.9)]
+    [InlineData(174)]
+    [InlineData(200)]
+    public void The_tempo_can_be_read_back_from_the_bins(double bpm)
+    {
+        Assert.Equal(bpm, DescriptorVector.TempoBpm(Compute(bpm)), 3);
+    }
+
+    [Fact]
+    public void A_vector_without_a_tempo_reads_back_zero()
+    {
+        Assert.Equal(0, DescriptorVector.TempoBpm(Compute(0, 0)));
+    }
 }
