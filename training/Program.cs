@@ -13,5 +13,6 @@ root.Subcommands.Add(CrossValidateCommand.Create());
 root.Subcommands.Add(FeaturesCommand.Create());
 root.Subcommands.Add(RefitHeadCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(TempoPriorCommand.Create());
 root.Subcommands.Add(HeadCrossValidateCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -33,6 +33,12 @@ internal static class CalibrateCommand
         {
             var directory = Path.GetFullPath(parse.GetValue(modelOption)!);
             var manifest = ModelManifest.Read(directory);
+            if (manifest.TempoFamilyPrior is not null)
+            {
+                // The predictions hold no tempos, so the threshold would be calibrated on other distributions than the product's.
+                Console.Error.WriteLine($"{directory} has a tempo prior: recalibrate it with tempo-prior, which applies the prior to the out-of-fold clips");
+                return 2;
+            }
             var paths = parse.GetValue(predictions)!;
             var labels = manifest.CreateLabelMap();
             OutOfFoldPredictions pooled;

@@ -37,6 +37,7 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
     private readonly Option<double> _fusionWeight = new("--fusion-weight") { Description = "weight of the descriptor head in the fused distribution", DefaultValueFactory = _ => new TrainingOptions().FusionWeight };
     private readonly Option<string?> _genreLinks = new("--genre-links") { Description = "csv of related genres (source,target slugs; e.g. the guide's v2.5_links.csv) whose descriptor-head weights, and network genre-layer weights, are drawn together" };
+    private readonly Option<double> _tempoPriorWeight = new("--tempo-prior-weight") { Description = "exponent of the tempo likelihood per family in the fused distribution; 0 = off", DefaultValueFactory = _ => new TrainingOptions().TempoPriorWeight };
     private readonly Option<double> _headLinkWeight = new("--head-link-weight") { Description = "weight of that pull; 0 = off", DefaultValueFactory = _ => new TrainingOptions().HeadLinkWeight };
     private readonly Option<double> _networkLinkWeight = new("--network-link-weight") { Description = "the same pull on the network's genre layer; 0 = off", DefaultValueFactory = _ => new TrainingOptions().NetworkLinkWeight };
     private readonly Option<int> _networks = new("--networks") { Description = "networks trained from different seeds and averaged (an ensemble)", DefaultValueFactory = _ => new TrainingOptions().Networks };
@@ -62,7 +63,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _device, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _device, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _tempoPriorWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -96,6 +97,7 @@ internal sealed class CommonTrainingOptions
         FamilyWarmupEpochs = parse.GetValue(_familyWarmup),
         FusionWeight = parse.GetValue(_fusionWeight),
         HeadLinkWeight = Math.Max(0, parse.GetValue(_headLinkWeight)),
+        TempoPriorWeight = Math.Max(0, parse.GetValue(_tempoPriorWeight)),
         NetworkLinkWeight = Math.Max(0, parse.GetValue(_networkLinkWeight)),
         Networks = Math.Max(1, parse.GetValue(_networks)),
         Partner = parse.GetValue(_partner),

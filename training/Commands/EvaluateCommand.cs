@@ -58,6 +58,9 @@ internal static class EvaluateCommand
             var predictions = ClipScorer.Aggregate(windows, truth, labels, aggregation);
             if (model.DescriptorHead is { } head)
                 predictions = predictions.Select((p, i) => ClipPrediction.Of(p.TrueGenre, head.Fuse(p.Genres, features[i].Descriptors), labels)).ToList();
+            if (model.TempoFamilyPrior is { } prior)
+                predictions = predictions.Select((p, i) => ClipPrediction.Of(p.TrueGenre,
+                    prior.Apply(p.Genres, labels.FamilyOfGenre, labels.Families, DescriptorVector.TempoBpm(features[i].Descriptors)), labels)).ToList();
             var metrics = EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount);
             Console.WriteLine(JsonSerializer.Serialize(new
             {
@@ -67,6 +70,7 @@ internal static class EvaluateCommand
                 skippedUnknownGenre = manifest.Clips.Count(c => !known.Contains(c.Genre)),
                 aggregation = model.Aggregation,
                 descriptorHead = model.DescriptorHead is { } h ? $"{h.Version}, fusion weight {h.FusionWeight}" : "none",
+                tempoPrior = model.TempoFamilyPrior is { } t ? $"weight {t.Weight}, {t.BandwidthOctaves} octave" : "none",
                 metrics,
             }, ModelManifest.JsonOptions));
             return 0;

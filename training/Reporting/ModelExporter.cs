@@ -48,6 +48,7 @@ public static class ModelExporter
             SummaryScaler = ScalerValues.From(session.SummaryScaler),
             DescriptorHead = report.DescriptorHead,
             DescriptorNovelty = report.Novelty,
+            TempoFamilyPrior = report.TempoFamilyPrior,
             Aggregation = report.Aggregation,
             LowConfidenceThreshold = report.LowConfidenceThreshold,
             TrainingManifestSha256 = data.Manifest.Sha256,

@@ -23,6 +23,9 @@ public sealed record ValidationReport(
     double LowConfidenceFlaggedShare,
     double FamilyAccuracyUnflagged)
 {
+    /// <summary>The tempo prior of each family fitted on the training clips and applied in <see cref="Model"/> (null: none).</summary>
+    public TempoFamilyPrior? TempoFamilyPrior { get; init; }
+
     /// <summary>For an ensemble: its first network alone, then fused with the head, on the same clips (what the ensemble adds).</summary>
     public EvaluationMetrics? FirstNetworkAlone { get; init; }
 

@@ -35,10 +35,11 @@ public static class FoldEvaluation
         }
         var chosen = byAggregation.MaxBy(kv => kv.Value.Score).Key;
 
-        var (head, novelty) = FitDescriptorModels(labels, links, train, options);
+        var (head, novelty, tempoPrior) = FitDescriptorModels(labels, links, train, options);
         var headLogProbabilities = validation.Select(c => head.LogProbabilities(c.Features.Descriptors)).ToList();
         List<ClipPrediction> Fused(double weight) => networkPredictions[chosen]
-            .Select((p, i) => ClipPrediction.Of(p.TrueGenre, DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], weight), labels)).ToList();
+            .Select((p, i) => ClipPrediction.Of(p.TrueGenre, WithTempoPrior(tempoPrior, DescriptorHead.Fuse(p.Genres, headLogProbabilities[i], weight),
+                validation[i], labels), labels)).ToList();
         var byWeight = ReportedWeights.Append(options.FusionWeight).Distinct().Order()
             .ToDictionary(w => w.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), w => Metrics(Fused(w), labels));
         var descriptorsAlone = Metrics(validation
@@ -58,12 +59,13 @@ public static class FoldEvaluation
         log($"low confidence below {threshold:F3} or unfamiliar ({unfamiliarShare:P0} of validation clips): flags {flagged:P0}, family accuracy on the rest {unflagged:F3}");
         var report = new ValidationReport(model, chosen, byAggregation, descriptorsAlone, byWeight, head, baseline, threshold, novelty, unfamiliarShare, flagged, unflagged)
         {
+            TempoFamilyPrior = tempoPrior,
             ClipScores = networkPredictions[chosen]
                 .Select((p, i) => new ClipScores(p.TrueGenre, p.Genres, headLogProbabilities[i].Select(Math.Exp).ToArray(), unfamiliar[i])).ToList(),
         };
         if (firstNetwork is null)
             return report;
-        var (first, firstFused) = Predictions(labels, firstNetwork, head, chosen, validation);
+        var (first, firstFused) = Predictions(labels, firstNetwork, head, tempoPrior, chosen, validation);
         report = report with { FirstNetworkAlone = Metrics(first, labels), FirstNetworkFused = Metrics(firstFused, labels) };
         log($"first network alone:       {report.FirstNetworkAlone.Brief()}; fused {report.FirstNetworkFused.Brief()}");
         return report;
@@ -71,9 +73,10 @@ public static class FoldEvaluation
 
     /// <summary>
     /// The parts fitted on the training clips' descriptor vectors: the descriptor head (its genres'
-    /// weights drawn together along <paramref name="links"/>) and the unfamiliar-sound measure.
+    /// weights drawn together along <paramref name="links"/>), the unfamiliar-sound measure, and the tempo
+    /// prior of each family (null when <see cref="TrainingOptions.TempoPriorWeight"/> is 0).
     /// </summary>
-    public static (DescriptorHead Head, DescriptorNovelty Novelty) FitDescriptorModels(
+    public static (DescriptorHead Head, DescriptorNovelty Novelty, TempoFamilyPrior? TempoPrior) FitDescriptorModels(
         LabelMap labels, GenreLinks links, IReadOnlyList<TrainingClip> train, TrainingOptions options)
     {
         var descriptors = train.Select(c => c.Features.Descriptors).ToList();
@@ -81,25 +84,35 @@ public static class FoldEvaluation
             links: links.Pairs, linkWeight: options.HeadLinkWeight);
         var novelty = NoveltyFit.Fit(descriptors, NoveltyFeatures.Indices, DescriptorVector.Version,
             options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
-        return (regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight), novelty);
+        var tempoPrior = options.TempoPriorWeight > 0
+            ? TempoFamilyPrior.Fit(train.Select(c => (labels.Families[labels.FamilyOfGenre[c.Genre]], DescriptorVector.TempoBpm(c.Features.Descriptors))),
+                options.TempoPriorWeight, options.TempoPriorBandwidthOctaves)
+            : null;
+        return (regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight), novelty, tempoPrior);
     }
+
+    /// <summary>The fused genres re-weighed by the clip's tempo as the product does (unchanged without a prior).</summary>
+    private static double[] WithTempoPrior(TempoFamilyPrior? prior, double[] genres, TrainingClip clip, LabelMap labels) =>
+        prior is null ? genres : prior.Apply(genres, labels.FamilyOfGenre, labels.Families, DescriptorVector.TempoBpm(clip.Features.Descriptors));
 
     /// <summary>A finished model's scores on clips, as the product computes them (see <see cref="InSampleCheck"/>).</summary>
     public static InSampleCheck InSample(
-        LabelMap labels, InferenceSession session, DescriptorHead head, DescriptorNovelty novelty, string aggregation, IReadOnlyList<TrainingClip> clips)
+        LabelMap labels, InferenceSession session, DescriptorHead head, DescriptorNovelty novelty, TempoFamilyPrior? tempoPrior, string aggregation,
+        IReadOnlyList<TrainingClip> clips)
     {
-        var (_, fused) = Predictions(labels, session, head, aggregation, clips);
+        var (_, fused) = Predictions(labels, session, head, tempoPrior, aggregation, clips);
         var unfamiliar = clips.Count(c => novelty.IsUnfamiliar(c.Features.Descriptors)) / (double)Math.Max(1, clips.Count);
         return new InSampleCheck(Metrics(fused, labels), unfamiliar);
     }
 
     /// <summary>Clip predictions of a finished session with one aggregation: the network's alone, and fused with the head.</summary>
     private static (List<ClipPrediction> Alone, List<ClipPrediction> Fused) Predictions(
-        LabelMap labels, InferenceSession session, DescriptorHead head, string aggregation, IReadOnlyList<TrainingClip> clips)
+        LabelMap labels, InferenceSession session, DescriptorHead head, TempoFamilyPrior? tempoPrior, string aggregation, IReadOnlyList<TrainingClip> clips)
     {
         var windows = ClipScorer.WindowProbabilities(session, clips.Select(c => c.Features).ToList());
         var alone = ClipScorer.Aggregate(windows, clips.Select(c => c.Genre).ToList(), labels, Enum.Parse<ScoreAggregation>(aggregation));
-        var fused = alone.Select((p, i) => ClipPrediction.Of(p.TrueGenre, head.Fuse(p.Genres, clips[i].Features.Descriptors), labels)).ToList();
+        var fused = alone.Select((p, i) => ClipPrediction.Of(p.TrueGenre,
+            WithTempoPrior(tempoPrior, head.Fuse(p.Genres, clips[i].Features.Descriptors), clips[i], labels), labels)).ToList();
         return (alone, fused);
     }
 

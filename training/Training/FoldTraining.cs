@@ -50,7 +50,7 @@ public static class FoldTraining
         var refits = members.Select((member, k) => trainers[k].Refit(
             clips, member.History.Take(member.BestEpoch).Select(e => e.LearningRate).ToList(), modelVersion, k)).ToList();
         var session = refits.Count == 1 ? refits[0].Session : Ensemble(refits, modelVersion).Session;
-        var (head, novelty) = FoldEvaluation.FitDescriptorModels(data.Labels, data.Links, clips, options);
+        var (head, novelty, tempoPrior) = FoldEvaluation.FitDescriptorModels(data.Labels, data.Links, clips, options);
         validated.Session.Dispose(); // an ensemble's first-network session shares its network, disposed here
         var run = validated with
         {
@@ -59,9 +59,9 @@ public static class FoldTraining
             Refit = new AllClipsRefit(clips.Count, refits.Select(r => r.BestEpoch).ToList(), refits[0].History.LastOrDefault()?.Loss ?? 0,
                 TimeSpan.FromTicks(refits.Sum(r => r.Elapsed.Ticks))),
         };
-        var inSample = FoldEvaluation.InSample(data.Labels, session, head, novelty, report.Aggregation, validation);
+        var inSample = FoldEvaluation.InSample(data.Labels, session, head, novelty, tempoPrior, report.Aggregation, validation);
         log($"refit model on the validated run's validation clips (in-sample, a reproduction check only): {inSample.Metrics.Brief()}");
-        return (run, report with { DescriptorHead = head, Novelty = novelty, RefitInSample = inSample }, split with { RefitOnAllClips = true });
+        return (run, report with { DescriptorHead = head, Novelty = novelty, TempoFamilyPrior = tempoPrior, RefitInSample = inSample }, split with { RefitOnAllClips = true });
     }
 
     /// <summary>

@@ -118,6 +118,15 @@ public sealed record TrainingOptions
     public double FusionWeight { get; init; } = 0.5;
 
     /// <summary>
+    /// Exponent of the tempo likelihood per family multiplied into the fused distribution
+    /// (<see cref="Analysis.Model.TempoFamilyPrior"/>); 0 leaves it out. Chosen on out-of-fold clips (docs/model.md).
+    /// </summary>
+    public double TempoPriorWeight { get; init; } = 0;
+
+    /// <summary>Width of the prior's kernel over log2(BPM), in octaves.</summary>
+    public double TempoPriorBandwidthOctaves { get; init; } = 0.1;
+
+    /// <summary>
     /// Weight of the penalty that draws linked genres' descriptor-head weights together when genre
     /// links are given (<c>--genre-links</c>, <see cref="Data.GenreLinks"/>); 0 fits the head without it.
     /// Chosen with <c>head-cv</c> (docs/model.md).
