@@ -43,7 +43,7 @@ internal static class EvaluateFamiliesCommand
             var rows = table.Where(r => r.Length == header.Count)
                 .Select(r => header.Zip(r).ToDictionary(x => x.First, x => x.Second.Trim(), StringComparer.Ordinal)).ToList();
             var clips = new List<(FamilyCheck.Clip Clip, string Source, string Label)>();
-            var details = new List<string> { FamilyAnswerCsv.Header };
+            var details = new List<string> { FamilyAnswerCsv.Header(session.Labels.Families) };
             var skipped = table.Count - rows.Count;
             if (skipped > 0)
                 Console.Error.WriteLine($"{labelsPath}: {skipped} rows without {header.Count} fields left out");
@@ -72,7 +72,7 @@ internal static class EvaluateFamiliesCommand
                     var clip = new FamilyCheck.Clip(family, group, byFamily, result.LowConfidence);
                     clips.Add((clip, row.GetValueOrDefault("source") ?? "", row.GetValueOrDefault("label") ?? family));
                     details.Add(FamilyAnswerCsv.Row(row["file"], row.GetValueOrDefault("label") ?? "", clip,
-                        result.Genres.MaxBy(g => g.Probability)?.Slug ?? "", result.Tempo.Bpm));
+                        result.Genres.MaxBy(g => g.Probability)?.Slug ?? "", result.Tempo.Bpm, session.Labels.Families));
                 }
                 catch (Exception e) when (e is AudioDecodingException or InvalidDataException or IOException or NotSupportedException)
                 {
