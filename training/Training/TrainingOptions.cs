@@ -119,9 +119,10 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Exponent of the tempo likelihood per family multiplied into the fused distribution
-    /// (<see cref="Analysis.Model.TempoFamilyPrior"/>); 0 leaves it out. Chosen on out-of-fold clips (docs/model.md).
+    /// (<see cref="Analysis.Model.TempoFamilyPrior"/>); 0 leaves it out. 0.5 since model 1.11.0: the largest of 0.25, 0.5
+    /// and 1 that kept the guide's out-of-fold figures within 0.01 (docs/model.md, "A tempo prior per family").
     /// </summary>
-    public double TempoPriorWeight { get; init; } = 0;
+    public double TempoPriorWeight { get; init; } = 0.5;
 
     /// <summary>Width of the prior's kernel over log2(BPM), in octaves.</summary>
     public double TempoPriorBandwidthOctaves { get; init; } = 0.1;
