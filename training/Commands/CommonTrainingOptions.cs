@@ -122,6 +122,21 @@ internal sealed class CommonTrainingOptions
         return data.WithLinks(links);
     }
 
+    /// <summary>
+    /// A trained model (its directory and manifest) with the clips of the manifest it was trained on; null, after
+    /// saying why, when --manifest names another one (its split and clips could not be rebuilt).
+    /// </summary>
+    public (string Directory, ModelManifest Model, PreparedDataset Data)? LoadModelWithItsData(ParseResult parse, Option<string> modelOption)
+    {
+        var directory = Path.GetFullPath(parse.GetValue(modelOption)!);
+        var model = ModelManifest.Read(directory);
+        var data = LoadData(parse);
+        if (model.TrainingManifestSha256 == data.Manifest.Sha256)
+            return (directory, model, data);
+        Console.Error.WriteLine($"{directory} was trained on another manifest (sha256 {model.TrainingManifestSha256}); its clips cannot be rebuilt");
+        return null;
+    }
+
     /// <summary>The clips of another manifest, with the same --cache and --threads.</summary>
     public PreparedDataset LoadData(string manifestPath, ParseResult parse) =>
         PreparedDataset.Load(manifestPath, CacheDirectory(parse), Threads(parse), ProgressLog.Write);

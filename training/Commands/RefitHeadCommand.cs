@@ -28,14 +28,9 @@ internal static class RefitHeadCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var directory = Path.GetFullPath(parse.GetValue(modelOption)!);
-            var manifest = ModelManifest.Read(directory);
-            var data = common.LoadData(parse);
-            if (manifest.TrainingManifestSha256 != data.Manifest.Sha256)
-            {
-                Console.Error.WriteLine($"{directory} was trained on another manifest (sha256 {manifest.TrainingManifestSha256}); its split cannot be rebuilt");
+            if (common.LoadModelWithItsData(parse, modelOption) is not { } loaded)
                 return 2;
-            }
+            var (directory, manifest, data) = loaded;
             var split = manifest.Split?.Deserialize<SplitDescription>(ModelManifest.JsonOptions);
             var recorded = manifest.Training?.Deserialize<RecordedTraining>(ModelManifest.JsonOptions);
             if (split is null || recorded is null)

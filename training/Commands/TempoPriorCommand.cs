@@ -39,14 +39,9 @@ internal static class TempoPriorCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var directory = Path.GetFullPath(parse.GetValue(modelOption)!);
-            var manifest = ModelManifest.Read(directory);
-            var data = common.LoadData(parse);
-            if (manifest.TrainingManifestSha256 != data.Manifest.Sha256)
-            {
-                Console.Error.WriteLine($"{directory} was trained on another manifest (sha256 {manifest.TrainingManifestSha256})");
+            if (common.LoadModelWithItsData(parse, modelOption) is not { } loaded)
                 return 2;
-            }
+            var (directory, manifest, data) = loaded;
             var labels = manifest.CreateLabelMap();
             OutOfFoldPredictions pooled;
             try
