@@ -60,7 +60,7 @@ internal static class EvaluateCommand
                 predictions = predictions.Select((p, i) => ClipPrediction.Of(p.TrueGenre, head.Fuse(p.Genres, features[i].Descriptors), labels)).ToList();
             if (model.TempoFamilyPrior is { } prior)
                 predictions = predictions.Select((p, i) => ClipPrediction.Of(p.TrueGenre,
-                    prior.Apply(p.Genres, labels.FamilyOfGenre, labels.Families, DescriptorVector.TempoBpm(features[i].Descriptors)), labels)).ToList();
+                    prior.Apply(p.Genres, labels, DescriptorVector.TempoBpm(features[i].Descriptors)), labels)).ToList();
             var metrics = EvaluationMetrics.Compute(predictions, labels.GenreCount, labels.FamilyCount);
             Console.WriteLine(JsonSerializer.Serialize(new
             {

@@ -85,7 +85,7 @@ public static class FoldEvaluation
         var novelty = NoveltyFit.Fit(descriptors, NoveltyFeatures.Indices, DescriptorVector.Version,
             options.NoveltyShrinkage, options.NoveltyFlaggedShare, options.Seed);
         var tempoPrior = options.TempoPriorWeight > 0
-            ? TempoFamilyPrior.Fit(train.Select(c => (labels.Families[labels.FamilyOfGenre[c.Genre]], DescriptorVector.TempoBpm(c.Features.Descriptors))),
+            ? TempoFamilyPrior.Fit(train.Select(c => (labels.Genres[c.Genre].Family, DescriptorVector.TempoBpm(c.Features.Descriptors))),
                 options.TempoPriorWeight, options.TempoPriorBandwidthOctaves)
             : null;
         return (regression.ToDescriptorHead(DescriptorVector.Version, options.FusionWeight), novelty, tempoPrior);
@@ -93,7 +93,7 @@ public static class FoldEvaluation
 
     /// <summary>The fused genres re-weighed by the clip's tempo as the product does (unchanged without a prior).</summary>
     private static double[] WithTempoPrior(TempoFamilyPrior? prior, double[] genres, TrainingClip clip, LabelMap labels) =>
-        prior is null ? genres : prior.Apply(genres, labels.FamilyOfGenre, labels.Families, DescriptorVector.TempoBpm(clip.Features.Descriptors));
+        prior is null ? genres : prior.Apply(genres, labels, DescriptorVector.TempoBpm(clip.Features.Descriptors));
 
     /// <summary>A finished model's scores on clips, as the product computes them (see <see cref="InSampleCheck"/>).</summary>
     public static InSampleCheck InSample(

@@ -42,16 +42,16 @@ public sealed record TempoFamilyPrior(double Weight, double BandwidthOctaves, IR
     /// The genre distribution re-weighed by the family likelihoods of <paramref name="bpm"/> and renormalised; a track
     /// without a tempo (0 BPM, silence) keeps its distribution.
     /// </summary>
-    public double[] Apply(ReadOnlySpan<double> genres, IReadOnlyList<int> familyOfGenre, IReadOnlyList<string> families, double bpm)
+    public double[] Apply(ReadOnlySpan<double> genres, LabelMap labels, double bpm)
     {
-        ArgumentNullException.ThrowIfNull(familyOfGenre);
+        ArgumentNullException.ThrowIfNull(labels);
         var result = genres.ToArray();
         if (!(bpm > 0) || !double.IsFinite(bpm) || Weight == 0)
             return result;
-        var factors = FamilyLikelihoods(bpm, families).Select(l => Math.Pow(l, Weight)).ToArray();
+        var factors = FamilyLikelihoods(bpm, labels.Families).Select(l => Math.Pow(l, Weight)).ToArray();
         double sum = 0;
         for (var g = 0; g < result.Length; g++)
-            sum += result[g] *= factors[familyOfGenre[g]];
+            sum += result[g] *= factors[labels.FamilyOfGenre[g]];
         if (!(sum > 0))
             return genres.ToArray();
         for (var g = 0; g < result.Length; g++)

@@ -142,7 +142,7 @@ public sealed class TrackAnalyzer
             genres = head.Fuse(genres, descriptors);
         // The unrefined reading: the refinement below starts from the genre this decides.
         if (_model.TempoFamilyPrior is { } prior && scores.ModelVersion == _model.Identity)
-            genres = prior.Apply(genres, _labels.FamilyOfGenre, _labels.Families, features.Tempo.Bpm);
+            genres = prior.Apply(genres, _labels, features.Tempo.Bpm);
         var families = ScoreAggregator.Families(genres, _labels.FamilyOfGenre, _labels.FamilyCount);
         var ranked = Enumerable.Range(0, genres.Length).OrderByDescending(g => genres[g]).ToList();
         if (_options.TopGenres is { } top)

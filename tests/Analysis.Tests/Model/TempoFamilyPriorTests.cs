@@ -7,7 +7,9 @@ public sealed class TempoFamilyPriorTests
     private static readonly string[] Families = ["House", "Jungle"];
 
     // Genres 0 and 1 are House, genre 2 is Jungle.
-    private static readonly int[] FamilyOfGenre = [0, 0, 1];
+    private static readonly LabelMap Labels = new(
+        [new GenreLabel("deephouse", "Deep House", "House"), new GenreLabel("tribalhouse", "Tribal House", "House"), new GenreLabel("drumnbass", "Drum 'n' Bass", "Jungle")],
+        Families);
 
     private static TempoFamilyPrior Prior(double weight = 1) => TempoFamilyPrior.Fit(
         [("House", 124), ("House", 126), ("House", 128), ("Jungle", 170), ("Jungle", 174), ("Jungle", 176)], weight, 0.1);
@@ -35,7 +37,7 @@ public sealed class TempoFamilyPriorTests
     {
         double[] genres = [0.3, 0.2, 0.5];
 
-        var result = Prior().Apply(genres, FamilyOfGenre, Families, 126);
+        var result = Prior().Apply(genres, Labels, 126);
 
         Assert.Equal(1.0, result.Sum(), 9);
         Assert.True(result[0] + result[1] > 0.9);
@@ -47,8 +49,8 @@ public sealed class TempoFamilyPriorTests
     {
         double[] genres = [0.3, 0.2, 0.5];
 
-        Assert.Equal(genres, Prior().Apply(genres, FamilyOfGenre, Families, 0));
-        Assert.Equal(genres, Prior(weight: 0).Apply(genres, FamilyOfGenre, Families, 126));
+        Assert.Equal(genres, Prior().Apply(genres, Labels, 0));
+        Assert.Equal(genres, Prior(weight: 0).Apply(genres, Labels, 126));
     }
 
     [Fact]
