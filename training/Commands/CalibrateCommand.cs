@@ -62,19 +62,8 @@ internal static class CalibrateCommand
             var fusionWeight = manifest.DescriptorHead?.FusionWeight ?? 0;
             var calibration = PooledThreshold.Calibrate(scores, labels, fusionWeight);
             var modelVersion = parse.GetValue(version)!;
-            var record = JsonSerializer.SerializeToElement(new
-            {
-                source = $"out-of-fold clips of a {pooled.Folds}-fold cross-validation by clip (seed {pooled.Seed}) of this model's recipe",
-                calibration.Clips,
-                calibration.FusionWeight,
-                calibration.Threshold,
-                calibration.FlaggedShare,
-                calibration.FamilyAccuracyUnflagged,
-                validatedRunThreshold = manifest.LowConfidenceCalibration is null
-                    ? manifest.LowConfidenceThreshold
-                    : manifest.LowConfidenceCalibration.Value.GetProperty("validatedRunThreshold").GetDouble(),
-                calibratedUtc = DateTimeOffset.UtcNow,
-            }, ModelManifest.JsonOptions);
+            var record = calibration.Record(
+                $"out-of-fold clips of a {pooled.Folds}-fold cross-validation by clip (seed {pooled.Seed}) of this model's recipe", manifest);
             (manifest with { Version = modelVersion, LowConfidenceThreshold = calibration.Threshold, LowConfidenceCalibration = record }).Write(directory);
             ModelCardWriter.RecordCalibration(directory, manifest.Name, modelVersion, calibration, pooled.Folds);
             ProgressLog.Write(string.Create(CultureInfo.InvariantCulture,

@@ -69,31 +69,20 @@ internal static class TempoPriorCommand
             ProgressLog.Write(string.Create(CultureInfo.InvariantCulture,
                 $"{clips.Count} out-of-fold clips, fused without the prior: {check.Without.Brief()}"));
             ProgressLog.Write(string.Create(CultureInfo.InvariantCulture,
-                $"with the tempo prior (weight {w}, {bw} octave): {check.With.Brief()}; low confidence below {check.Threshold:F3} flags {check.FlaggedShare:P0}, family accuracy on the rest {check.FamilyAccuracyUnflagged:F3}"));
+                $"with the tempo prior (weight {w}, {bw} octave): {check.With.Brief()}; low confidence below {check.Calibration.Threshold:F3} flags {check.Calibration.FlaggedShare:P0}, family accuracy on the rest {check.Calibration.FamilyAccuracyUnflagged:F3}"));
             if (parse.GetValue(dryRun))
                 return 0;
 
             var prior = TempoFamilyPrior.Fit(data.Manifest.Clips.Select(c => (c.Family, tempoOfFile[c.RelativePath])), w, bw);
             var modelVersion = parse.GetValue(version)!;
-            var record = JsonSerializer.SerializeToElement(new
-            {
-                source = $"out-of-fold clips of a {pooled.Folds}-fold cross-validation by clip (seed {pooled.Seed}) of this model's recipe, with the tempo prior",
-                clips = clips.Count,
-                fusionWeight,
-                threshold = check.Threshold,
-                flaggedShare = check.FlaggedShare,
-                familyAccuracyUnflagged = check.FamilyAccuracyUnflagged,
-                tempoPrior = new { weight = w, bandwidthOctaves = bw, without = check.Without, with = check.With },
-                validatedRunThreshold = manifest.LowConfidenceCalibration is { } previous && previous.TryGetProperty("validatedRunThreshold", out var v)
-                    ? v.GetDouble()
-                    : manifest.LowConfidenceThreshold,
-                calibratedUtc = DateTimeOffset.UtcNow,
-            }, ModelManifest.JsonOptions);
+            var record = check.Calibration.Record(
+                $"out-of-fold clips of a {pooled.Folds}-fold cross-validation by clip (seed {pooled.Seed}) of this model's recipe, with the tempo prior",
+                manifest, new { weight = w, bandwidthOctaves = bw, without = check.Without, with = check.With });
             var updated = manifest with
             {
                 Version = modelVersion,
                 TempoFamilyPrior = prior,
-                LowConfidenceThreshold = check.Threshold,
+                LowConfidenceThreshold = check.Calibration.Threshold,
                 LowConfidenceCalibration = record,
             };
             updated = updated with { Metrics = RemeasureOnSplit(directory, updated, data) };

@@ -1,3 +1,5 @@
+using GenreOrleans.Analysis.Model;
+
 namespace GenreOrleans.Training.Evaluation;
 
 /// <summary>
@@ -5,4 +7,9 @@ namespace GenreOrleans.Training.Evaluation;
 /// descriptor head's, and whether it sounds unfamiliar. Kept so that cross-validation can write its
 /// out-of-fold predictions and calibrate on all folds at once.
 /// </summary>
-public sealed record ClipScores(int TrueGenre, double[] Network, double[] Head, bool Unfamiliar);
+public sealed record ClipScores(int TrueGenre, double[] Network, double[] Head, bool Unfamiliar)
+{
+    /// <summary>The two fused as the product does (<paramref name="fusionWeight"/> 0: the network alone).</summary>
+    public double[] Fused(double fusionWeight) =>
+        DescriptorHead.Fuse(Network, Head.Select(p => Math.Log(Math.Max(1e-300, p))).ToArray(), fusionWeight);
+}
