@@ -84,12 +84,12 @@ public sealed class KeyDetector
     {
         if (pitchClassProfile.Length != 12)
             throw new ArgumentException("A pitch-class profile has 12 values.", nameof(pitchClassProfile));
+        if (_options.Profile == KeyProfile.Fitted)
+            return DetectWithTemplates(pitchClassProfile, _major, _minor, _minorOffset);
         if (!HasKey(pitchClassProfile))
             return KeyReading.None;
         Span<double> scores = stackalloc double[24];
         var best = Score(pitchClassProfile, _major, _minor, _minorOffset, scores);
-        if (_options.Profile == KeyProfile.Fitted)
-            return Reading(best, WinnerProbability(scores, best));
 
         var second = double.NegativeInfinity;
         for (var key = 0; key < scores.Length; key++)
