@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using GenreOrleans.Analysis.Model;
 using GenreOrleans.Training.Evaluation;
 using GenreOrleans.Training.Reporting;
@@ -18,16 +17,11 @@ internal static class CalibrateCommand
     public static Command Create()
     {
         var modelOption = new Option<string>("--model") { Description = "model directory to recalibrate", Required = true };
-        var predictions = new Option<string[]>("--predictions")
-        {
-            Description = "out-of-fold predictions written by cross-validate --predictions (one file per process); together they must cover every fold",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var predictions = new OutOfFoldPredictionsOption();
         var version = new Option<string>("--model-version") { Description = "version of the recalibrated model", Required = true };
         var command = new Command("calibrate", "Recalibrate a model's low-confidence threshold on the out-of-fold clips of a cross-validation.");
         command.Options.Add(modelOption);
-        command.Options.Add(predictions);
+        command.Options.Add(predictions.Option);
         command.Options.Add(version);
         command.SetAction(parse =>
         {
@@ -39,26 +33,10 @@ internal static class CalibrateCommand
                 Console.Error.WriteLine($"{directory} has a tempo prior: recalibrate it with tempo-prior, which applies the prior to the out-of-fold clips");
                 return 2;
             }
-            var paths = parse.GetValue(predictions)!;
             var labels = manifest.CreateLabelMap();
-            OutOfFoldPredictions pooled;
-            try
-            {
-                pooled = OutOfFoldPredictions.Merge(paths.Select(OutOfFoldPredictions.Read).ToList());
-                pooled.RequireGenres(labels.Genres.Select(g => g.Slug).ToList(), $"{directory}'s");
-            }
-            catch (Exception e) when (e is InvalidDataException or JsonException or IOException)
-            {
-                Console.Error.WriteLine($"--predictions: {e.Message}");
+            if (predictions.Load(parse, labels, directory) is not { } pooled)
                 return 2;
-            }
-            if (pooled.FoldsCovered().Count != pooled.Folds)
-            {
-                Console.Error.WriteLine($"the predictions cover folds {string.Join(", ", pooled.FoldsCovered())} of {pooled.Folds}; give every fold's file");
-                return 2;
-            }
-            var scores = pooled.Clips.Select(c => new ClipScores(labels.IndexOf(c.Genre),
-                c.Network.Select(v => (double)v).ToArray(), c.Head.Select(v => (double)v).ToArray(), c.Unfamiliar)).ToList();
+            var scores = pooled.Clips.Select(c => ClipScores.Of(c, labels)).ToList();
             var fusionWeight = manifest.DescriptorHead?.FusionWeight ?? 0;
             var calibration = PooledThreshold.Calibrate(scores, labels, fusionWeight);
             var modelVersion = parse.GetValue(version)!;

@@ -22,19 +22,14 @@ internal static class TempoPriorCommand
     public static Command Create()
     {
         var modelOption = new Option<string>("--model") { Description = "model directory to add the prior to", Required = true };
-        var predictions = new Option<string[]>("--predictions")
-        {
-            Description = "out-of-fold predictions written by cross-validate --predictions (one file per process); together they must cover every fold",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var predictions = new OutOfFoldPredictionsOption();
         var weight = new Option<double>("--weight") { Description = "exponent of the tempo likelihood (0 = off)", DefaultValueFactory = _ => 1 };
         var bandwidth = new Option<double>("--bandwidth") { Description = "kernel width in octaves", DefaultValueFactory = _ => 0.1 };
         var version = new Option<string>("--model-version") { Description = "version of the model with the prior", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "measure only; leave the model as it is" };
         var common = new CommonTrainingOptions();
         var command = new Command("tempo-prior", "Measure a tempo-per-family prior on out-of-fold clips and add it to a trained model.");
-        foreach (var option in new Option[] { modelOption, predictions, weight, bandwidth, version, dryRun })
+        foreach (var option in new Option[] { modelOption, predictions.Option, weight, bandwidth, version, dryRun })
             command.Options.Add(option);
         common.AddTo(command);
         command.SetAction(parse =>
@@ -43,26 +38,16 @@ internal static class TempoPriorCommand
                 return 2;
             var (directory, manifest, data) = loaded;
             var labels = manifest.CreateLabelMap();
-            OutOfFoldPredictions pooled;
-            try
-            {
-                pooled = OutOfFoldPredictions.Merge(parse.GetValue(predictions)!.Select(OutOfFoldPredictions.Read).ToList());
-                pooled.RequireGenres(labels.Genres.Select(g => g.Slug).ToList(), $"{directory}'s");
-            }
-            catch (Exception e) when (e is InvalidDataException or JsonException or IOException)
-            {
-                Console.Error.WriteLine($"--predictions: {e.Message}");
+            if (predictions.Load(parse, labels, directory) is not { } pooled)
                 return 2;
-            }
             var tempoOfFile = data.Manifest.Clips.Select((c, i) => (File: c.RelativePath, Bpm: DescriptorVector.TempoBpm(data.Clips[i].Features.Descriptors)))
                 .ToDictionary(c => c.File, c => c.Bpm, StringComparer.Ordinal);
-            if (pooled.FoldsCovered().Count != pooled.Folds || pooled.Clips.Any(c => !tempoOfFile.ContainsKey(c.File)))
+            if (pooled.Clips.FirstOrDefault(c => !tempoOfFile.ContainsKey(c.File)) is { } stranger)
             {
-                Console.Error.WriteLine("the predictions must cover every fold, and only clips of this manifest");
+                Console.Error.WriteLine($"the predictions hold {stranger.File}, which is not a clip of this manifest");
                 return 2;
             }
-            var clips = pooled.Clips.Select(c => new TempoPriorCheck.Clip(c.Fold, new ClipScores(labels.IndexOf(c.Genre),
-                c.Network.Select(v => (double)v).ToArray(), c.Head.Select(v => (double)v).ToArray(), c.Unfamiliar), tempoOfFile[c.File])).ToList();
+            var clips = pooled.Clips.Select(c => new TempoPriorCheck.Clip(c.Fold, ClipScores.Of(c, labels), tempoOfFile[c.File])).ToList();
             var fusionWeight = manifest.DescriptorHead?.FusionWeight ?? 0;
             double w = parse.GetValue(weight), bw = parse.GetValue(bandwidth);
             var check = TempoPriorCheck.Run(clips, labels, fusionWeight, w, bw);

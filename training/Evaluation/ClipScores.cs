@@ -9,6 +9,10 @@ namespace GenreOrleans.Training.Evaluation;
 /// </summary>
 public sealed record ClipScores(int TrueGenre, double[] Network, double[] Head, bool Unfamiliar)
 {
+    /// <summary>The scores of a clip as <c>cross-validate --predictions</c> stored them.</summary>
+    public static ClipScores Of(OutOfFoldClip clip, LabelMap labels) =>
+        new(labels.IndexOf(clip.Genre), clip.Network.Select(v => (double)v).ToArray(), clip.Head.Select(v => (double)v).ToArray(), clip.Unfamiliar);
+
     /// <summary>The two fused as the product does (<paramref name="fusionWeight"/> 0: the network alone).</summary>
     public double[] Fused(double fusionWeight) =>
         DescriptorHead.Fuse(Network, Head.Select(p => Math.Log(Math.Max(1e-300, p))).ToArray(), fusionWeight);
