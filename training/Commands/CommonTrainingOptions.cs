@@ -32,6 +32,9 @@ internal sealed class CommonTrainingOptions
     private readonly Option<double> _eqTilt = new("--eq-tilt") { Description = "largest random EQ tilt of a training window across the bands, ± dB", DefaultValueFactory = _ => new TrainingOptions().EqTiltDb };
     private readonly Option<double> _compressionShare = new("--compression-share") { Description = "share of training windows whose band dynamics are compressed", DefaultValueFactory = _ => new TrainingOptions().CompressionShare };
     private readonly Option<double> _limiter = new("--limiter") { Description = "share of training windows passed through a broadband limiter; 0 = off", DefaultValueFactory = _ => new TrainingOptions().LimiterProbability };
+    private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Adam's peak learning rate (the cosine decay starts there)", DefaultValueFactory = _ => new TrainingOptions().LearningRate };
+    private readonly Option<double> _weightDecay = new("--weight-decay") { Description = "weight decay: an L2 term in Adam's gradient, or with --adamw a shrink of the weights themselves", DefaultValueFactory = _ => new TrainingOptions().WeightDecay };
+    private readonly Option<bool> _adamW = new("--adamw") { Description = "decoupled weight decay (AdamW) instead of Adam's L2 term" };
     private readonly Option<double> _labelSmoothing = new("--label-smoothing") { DefaultValueFactory = _ => new TrainingOptions().LabelSmoothing };
     private readonly Option<int> _familyWarmup = new("--family-warmup-epochs") { Description = "first epochs trained on the family loss alone" };
     private readonly Option<double> _familyLossWeight = new("--family-loss-weight") { DefaultValueFactory = _ => new TrainingOptions().FamilyLossWeight };
@@ -63,7 +66,7 @@ internal sealed class CommonTrainingOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _device, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _tempoPriorWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
+        foreach (var option in new Option[] { _manifest, _epochs, _windowsPerGenre, _windowFrames, _patience, _seed, _threads, _device, _noAugment, _summaryDropout, _noGru, _frontEnd, _width, _dropout, _mixup, _mutual, _bandsRead, _eqTilt, _compressionShare, _limiter, _tempoStretch, _pitchShift, _rawWindows, _learningRate, _weightDecay, _adamW, _labelSmoothing, _familyLossWeight, _familyWarmup, _fusionWeight, _tempoPriorWeight, _genreLinks, _headLinkWeight, _networkLinkWeight, _maxMinutes, _networks, _partner, _folds, _fold, _cache })
             command.Options.Add(option);
     }
 
@@ -92,6 +95,9 @@ internal sealed class CommonTrainingOptions
         TempoStretch = Math.Clamp(parse.GetValue(_tempoStretch), 0, 0.5),
         PitchShiftSemitones = Math.Clamp(parse.GetValue(_pitchShift), 0, 12),
         StandardiseWindows = !parse.GetValue(_rawWindows),
+        LearningRate = Math.Clamp(parse.GetValue(_learningRate), 1e-6, 1),
+        WeightDecay = Math.Max(0, parse.GetValue(_weightDecay)),
+        DecoupledWeightDecay = parse.GetValue(_adamW),
         LabelSmoothing = parse.GetValue(_labelSmoothing),
         FamilyLossWeight = parse.GetValue(_familyLossWeight),
         FamilyWarmupEpochs = parse.GetValue(_familyWarmup),

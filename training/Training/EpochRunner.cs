@@ -30,8 +30,8 @@ internal sealed class EpochRunner : IDisposable
     private readonly MelPitchShifter _pitchShifter;
     private readonly Dictionary<int, int[]> _clipsByGenre;
     private readonly Tensor _membership;
-    private readonly TorchSharp.Modules.Adam _optimizer;
-    private readonly TorchSharp.Modules.Adam? _peerOptimizer;
+    private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
+    private readonly TorchSharp.Modules.OptimizerHelper? _peerOptimizer;
     private readonly float[] _mel;
     private readonly float[] _summary;
     private readonly float[] _rawSummary;
@@ -71,10 +71,10 @@ internal sealed class EpochRunner : IDisposable
             // Created after the network, from the same generator: another initialisation, the same batches.
             Peer = new GenreNetwork(shape);
             Peer.to(_device);
-            _peerOptimizer = optim.Adam(Peer.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+            _peerOptimizer = CreateOptimizer(Peer, options);
         }
         _membership = GenreNetwork.FamilyMembership(labels, _device);
-        _optimizer = optim.Adam(Network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        _optimizer = CreateOptimizer(Network, options);
         _clipsByGenre = train.Select((c, i) => (c.Genre, i)).GroupBy(x => x.Genre).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
         _mel = new float[options.BatchSize * window.MelBands * window.FramesPerWindow];
         _summary = new float[options.BatchSize * summaryScaler.Length];
@@ -92,6 +92,12 @@ internal sealed class EpochRunner : IDisposable
 
     /// <summary>The network behind the product's scoring path (scalers included); not disposed with the runner.</summary>
     public InferenceSession Session { get; }
+
+    // Adam folds the weight decay into the gradient, where its adaptive scaling all but cancels it for
+    // rarely updated weights; AdamW shrinks every weight by the same share per step.
+    private static TorchSharp.Modules.OptimizerHelper CreateOptimizer(GenreNetwork network, TrainingOptions options) => options.DecoupledWeightDecay
+        ? optim.AdamW(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay)
+        : optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
 
     /// <summary>Trains one epoch of class-balanced random crops at <paramref name="learningRate"/>; returns the mean loss. Leaves the network in evaluation mode.</summary>
     public double RunEpoch(double learningRate, Action<int>? afterBatch = null)

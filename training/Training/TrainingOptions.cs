@@ -28,6 +28,9 @@ public sealed record TrainingOptions
 
     public double WeightDecay { get; init; } = 1e-4;
 
+    /// <summary>AdamW (weight decay applied to the weights directly) instead of Adam's L2 term in the gradient.</summary>
+    public bool DecoupledWeightDecay { get; init; }
+
     public double LabelSmoothing { get; init; } = 0.1;
 
     /// <summary>Weight of the family negative log-likelihood (on summed genre probabilities) next to the genre loss.</summary>
