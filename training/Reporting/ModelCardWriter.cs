@@ -89,7 +89,7 @@ public static class ModelCardWriter
               $"{run.Elapsed.TotalMinutes:F1} min on {Hardware(run, options)}.");
         if (run.Refit is { } refitRun)
             Line($"- Refit on all clips: {string.Join(", ", refitRun.Epochs)} epoch(s), final training loss {refitRun.FinalLoss:F3}, {refitRun.Elapsed.TotalMinutes:F1} min.");
-        Line($"- Adam (lr {options.LearningRate}, cosine decay, weight decay {options.WeightDecay}), cross-entropy with label smoothing " +
+        Line($"- {(options.DecoupledWeightDecay ? "AdamW" : "Adam")} (lr {options.LearningRate}, cosine decay, weight decay {options.WeightDecay}), cross-entropy with label smoothing " +
              $"{options.LabelSmoothing} plus {options.FamilyLossWeight} x family NLL" +
              (options.FamilyWarmupEpochs > 0 ? $" (the first {options.FamilyWarmupEpochs} epochs on the family NLL alone)" : "") +
              $", {options.WindowsPerGenre} random crops per genre per epoch " +
